@@ -1,0 +1,37 @@
+"""Helpers shared by subcommands: loading a source or a Document JSON, and the config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..config import Config, load_config
+from ..document import Document, DocumentVersionError, from_json
+from ..errors import IngestError, PlainprintError
+
+
+def config_from_args(args) -> Config:
+    return load_config(getattr(args, "config", None))
+
+
+def max_bytes(config: Config) -> int:
+    mb = config.get("max_source_mb", 20)
+    return int(float(mb) * 1024 * 1024)
+
+
+def load_document(path: str | Path, config: Config | None = None) -> Document:
+    """A source file (ingested now) or a Document JSON written by ``plainprint ingest``."""
+    from ..ingest import ingest_path
+
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        try:
+            return from_json(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise IngestError(path, "file not found", "check the path") from None
+        except DocumentVersionError as exc:
+            raise PlainprintError(path, str(exc)) from exc
+        except (ValueError, KeyError, TypeError) as exc:
+            raise PlainprintError(
+                path, f"not a plainprint Document JSON ({exc})", "run `plainprint ingest` on the source"
+            ) from exc
+    return ingest_path(path, max_bytes=max_bytes(config or Config()))

@@ -1,0 +1,152 @@
+"""Project configuration from ``plainprint.toml`` or ``[tool.plainprint]`` in pyproject.toml.
+
+Unknown keys are errors that name the key and its line, because a misspelt option that is
+silently ignored is worse than no option. Each stage declares its keys in ``SCHEMA``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+# section → allowed keys ("*" allows any key: used for per-rule tables).
+SCHEMA: dict[str, set[str]] = {
+    "": {"target_grade", "language", "sources", "output", "max_source_mb", "fail_on"},
+    "checks": {
+        "target_grade",
+        "formula",
+        "fail_on",
+        "select",
+        "ignore",
+        "glossary",
+        "allow",
+        "baseline",
+        "stale_after_years",
+        "today",
+        "swaps",
+    },
+    "checks.rules": {"*"},
+    "render": {
+        "profile",
+        "page_size",
+        "icc_profile",
+        "allow_hosts",
+        "remote_images",
+        "swaps",
+        "base_font_pt",
+    },
+    "overrides": {"*"},
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    data: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+    def get(self, dotted: str, default: Any = None) -> Any:
+        node: Any = self.data
+        for part in dotted.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return default
+            node = node[part]
+        return node
+
+    def section(self, name: str) -> dict[str, Any]:
+        value = self.get(name, {})
+        return value if isinstance(value, dict) else {}
+
+    def for_source(self, source: str | Path) -> Config:
+        """This config with every ``[[overrides]]`` whose ``glob`` matches ``source`` merged in."""
+        merged = _deep_copy(self.data)
+        name = str(source)
+        for override in self.data.get("overrides", []) or []:
+            pattern = override.get("glob") or override.get("path")
+            if pattern and (
+                fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(Path(name).name, pattern)
+            ):
+                body = {k: v for k, v in override.items() if k not in ("glob", "path")}
+                _deep_merge(merged, body)
+        return Config(merged, self.path)
+
+
+def _deep_copy(d: Any) -> Any:
+    if isinstance(d, dict):
+        return {k: _deep_copy(v) for k, v in d.items()}
+    if isinstance(d, list):
+        return [_deep_copy(v) for v in d]
+    return d
+
+
+def _deep_merge(into: dict[str, Any], other: dict[str, Any]) -> None:
+    for k, v in other.items():
+        if isinstance(v, dict) and isinstance(into.get(k), dict):
+            _deep_merge(into[k], v)
+        else:
+            into[k] = v
+
+
+def _line_of(text: str, key: str) -> int | None:
+    m = re.search(rf"^\s*{re.escape(key)}\s*=|^\s*\[+\s*(?:[\w.]*\.)?{re.escape(key)}\s*\]", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _check_keys(data: dict[str, Any], text: str, path: Path, prefix: str = "") -> None:
+    allowed = SCHEMA.get(prefix)
+    if allowed is None or "*" in allowed:
+        return
+    for key, value in data.items():
+        dotted = f"{prefix}.{key}" if prefix else key
+        if key in allowed:
+            continue
+        if dotted in SCHEMA:
+            if isinstance(value, dict):
+                _check_keys(value, text, path, dotted)
+            continue
+        line = _line_of(text, key)
+        where = f"line {line}: " if line else ""
+        children = {
+            s.rsplit(".", 1)[-1]
+            for s in SCHEMA
+            if s and (s.rsplit(".", 1)[0] if "." in s else "") == prefix
+        }
+        known = ", ".join(sorted(allowed | children))
+        raise ConfigError(
+            path, f"{where}unknown key {dotted!r}", f"known keys here: {known}"
+        )
+
+
+def parse_config(text: str, path: Path, *, pyproject: bool = False) -> Config:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, f"TOML syntax error: {exc}", "fix the file and run again") from exc
+    if pyproject:
+        data = data.get("tool", {}).get("plainprint", {})
+        if not data:
+            return Config({}, None)
+    _check_keys(data, text, path)
+    return Config(data, path)
+
+
+def load_config(explicit: str | Path | None = None, start: Path | None = None) -> Config:
+    """Read the explicit file, else ``plainprint.toml``, else ``[tool.plainprint]``, else defaults."""
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(path, "configuration file not found", "check the --config path")
+        return parse_config(path.read_text(encoding="utf-8"), path, pyproject=path.name == "pyproject.toml")
+    base = start or Path.cwd()
+    own = base / "plainprint.toml"
+    if own.is_file():
+        return parse_config(own.read_text(encoding="utf-8"), own)
+    pyproject = base / "pyproject.toml"
+    if pyproject.is_file():
+        return parse_config(pyproject.read_text(encoding="utf-8"), pyproject, pyproject=True)
+    return Config({}, None)

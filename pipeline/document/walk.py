@@ -1,0 +1,75 @@
+"""One canonical text view of the Document, shared by checks, excerpts and renderers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .nodes import (
+    Block,
+    BlockQuote,
+    Citation,
+    Document,
+    Emphasis,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    ListItem,
+    Strong,
+    Text,
+)
+
+
+def plain_text(inlines: tuple[Inline, ...], *, citations: bool = False) -> str:
+    """Text of inline content. Citation markers are left out unless asked for."""
+    parts: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, Emphasis | Strong | Link):
+            parts.append(plain_text(node.children, citations=citations))
+        elif isinstance(node, Citation):
+            if citations:
+                parts.append(node.raw)
+        elif isinstance(node, LineBreak):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def iter_inlines(inlines: tuple[Inline, ...]) -> Iterator[Inline]:
+    for node in inlines:
+        yield node
+        if isinstance(node, Emphasis | Strong | Link):
+            yield from iter_inlines(node.children)
+
+
+def iter_items(lst: ListBlock, depth: int = 0) -> Iterator[tuple[ListItem, int]]:
+    """Every item of a list, nested ones included, with its depth."""
+    for item in lst.items:
+        yield item, depth
+        for sub in item.sublists:
+            yield from iter_items(sub, depth + 1)
+
+
+def iter_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Blocks in document order, descending into block quotes."""
+    for block in blocks:
+        yield block
+        if isinstance(block, BlockQuote):
+            yield from iter_blocks(block.blocks)
+
+
+def sections(doc: Document) -> Iterator[tuple[Heading | None, list[Block]]]:
+    """Split the top-level blocks at headings: (heading or None, blocks under it)."""
+    current: Heading | None = None
+    body: list[Block] = []
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            if current is not None or body:
+                yield current, body
+            current, body = block, []
+        else:
+            body.append(block)
+    if current is not None or body:
+        yield current, body

@@ -1,0 +1,1 @@
+"""Document → text formats (Markdown source, plain body text)."""

@@ -1,0 +1,73 @@
+"""Ingest: a source file (HTML, plain text or Markdown) → one Document.
+
+``ingest_path`` is the edge that reads files; ``ingest_bytes`` is pure.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..document import Document, validate
+from ..errors import IngestError
+from .decode import decode
+from .sidecar import apply_sidecar
+
+FORMATS = {".html": "html", ".htm": "html", ".txt": "text", ".md": "markdown", ".markdown": "markdown"}
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def source_format(path: Path) -> str:
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise IngestError(
+            path,
+            f"unsupported source type {path.suffix or '(none)'!r}",
+            "use .html, .htm, .txt or .md",
+        )
+    return fmt
+
+
+def ingest_bytes(data: bytes, path: Path, fmt: str | None = None) -> Document:
+    fmt = fmt or source_format(path)
+    if not data.strip():
+        raise IngestError(path, "file is empty", "save the article's content into it, or remove it")
+    if data[:5] == b"%PDF-":
+        raise IngestError(path, "file is a PDF, not " + fmt, "save the page as HTML or text instead")
+    text, _encoding = decode(data, html=fmt == "html")
+    if "\x00" in text[:10000] and text[:10000].count("\x00") > 10:
+        raise IngestError(path, "file looks like binary data, not " + fmt, "check it is the saved page")
+    if not text.strip():
+        raise IngestError(path, "file has no text", "save the article's content into it, or remove it")
+    if fmt == "text":
+        from .text import parse_text
+
+        doc = parse_text(text, path)
+    elif fmt == "markdown":
+        from .markdown import parse_markdown
+
+        doc = parse_markdown(text, path)
+    else:
+        from .html import parse_html
+
+        doc = parse_html(text, path)
+    return validate(doc)
+
+
+def ingest_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    path = Path(path)
+    fmt = source_format(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise IngestError(path, "file not found", "check the path") from None
+    if size > max_bytes:
+        raise IngestError(
+            path,
+            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit",
+            "raise max_source_mb in plainprint.toml if this page is genuine",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(path, f"cannot read file: {exc.strerror}", "check permissions") from exc
+    return apply_sidecar(ingest_bytes(data, path, fmt), path)

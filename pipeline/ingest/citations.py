@@ -1,0 +1,49 @@
+"""Citation markers: recognising them in text and expanding ``1,3`` / ``2–4`` to keys.
+
+Every pattern here is linear-time (no nested quantifiers), since it runs on untrusted text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A marker body: numbers separated by commas or range dashes, e.g. "1", "1,3", "2–4", "1, 3-5".
+MARKER_BODY = r"\d{1,3}(?:\s?[,–—-]\s?\d{1,3}){0,20}"
+_RANGE = re.compile(r"^(\d+)\s?[–—-]\s?(\d+)$")
+
+
+def expand_marker(raw: str) -> tuple[str, ...]:
+    """``"1,3"`` → ``("1", "3")``; ``"2–4"`` → ``("2", "3", "4")``. Keeps order, drops repeats."""
+    keys: list[str] = []
+    for part in re.split(r"\s?,\s?", raw.strip().strip("[]()")):
+        part = part.strip()
+        m = _RANGE.match(part)
+        if m:
+            lo, hi = int(m.group(1)), int(m.group(2))
+            if lo <= hi and hi - lo <= 50:
+                keys.extend(str(n) for n in range(lo, hi + 1))
+                continue
+            keys.extend([str(lo), str(hi)])
+        elif part.isdigit():
+            keys.append(str(int(part)))
+    out: list[str] = []
+    for k in keys:
+        if k not in out:
+            out.append(k)
+    return tuple(out)
+
+
+# Markers glued after sentence punctuation in plain-text scrapes: "cases.1", "lives.1,3",
+# "(ILP).1". The dot must follow a letter or a closing bracket/quote (not a digit, so
+# "7.23.19" and "2.5 mg" are safe), and the marker must end the sentence: followed by
+# whitespace, end of text or a closing quote. "Stage 3." and "Figure 2." have the digits
+# *before* the dot, so they never match.
+GLUED_AFTER_PUNCT = re.compile(
+    r"(?<=[A-Za-z\)\]’”'\"%])([.,;:!?])(" + MARKER_BODY + r")(?=\s|$)"
+)
+
+# Bracketed markers: "[1]", "[1–3]", "[1, 4]".
+BRACKETED = re.compile(r"\[(" + MARKER_BODY + r")\]")
+
+# Footnote-style markers in Markdown: "[^1]" or "[^note]".
+FOOTNOTE = re.compile(r"\[\^([A-Za-z0-9_-]{1,40})\]")

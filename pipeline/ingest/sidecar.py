@@ -1,0 +1,58 @@
+"""Optional ``sources/<name>.toml`` with metadata the page lacks."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from pathlib import Path
+
+from ..document.nodes import Document, Metadata
+from ..errors import IngestError
+
+# Sidecar key → Metadata field.
+SIDECAR_KEYS = {
+    "title": "title",
+    "language": "language",
+    "lang": "language",
+    "source_url": "canonical_url",
+    "url": "canonical_url",
+    "captured": "retrieved",
+    "capture_date": "retrieved",
+    "retrieved": "retrieved",
+    "published": "published",
+    "modified": "modified",
+    "reviewed": "reviewed",
+    "byline": "byline",
+    "audience": "audience",
+    "target_grade": "target_grade",
+    "key_points": "key_points",
+}
+
+
+def sidecar_path(source: Path) -> Path:
+    return source.with_suffix(".toml")
+
+
+def apply_sidecar(doc: Document, source: Path) -> Document:
+    path = sidecar_path(source)
+    if not path.is_file():
+        return doc
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise IngestError(path, f"sidecar is not valid TOML: {exc}", "fix the syntax") from exc
+    updates: dict[str, object] = {}
+    for key, value in data.items():
+        field = SIDECAR_KEYS.get(key)
+        if field is None:
+            known = ", ".join(sorted(SIDECAR_KEYS))
+            raise IngestError(path, f"unknown key {key!r}", f"known keys: {known}")
+        if field == "key_points":
+            value = tuple(str(v) for v in value)
+        elif field == "target_grade":
+            value = float(value)
+        else:
+            value = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        updates[field] = value
+    meta: Metadata = dataclasses.replace(doc.metadata, **updates)
+    return dataclasses.replace(doc, metadata=meta)

@@ -1,0 +1,34 @@
+"""Shared fixtures: paths, the seed, and the team corpus (skipped when ../shared is absent)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = ROOT / "sources" / "ili-ilp-melanoma.txt"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+settings.register_profile("ci", max_examples=60, deadline=None)
+settings.register_profile("dev", max_examples=30, deadline=None)
+settings.load_profile("ci" if IN_CI else "dev")
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        if IN_CI:
+            pytest.fail("../shared is missing in CI; the team corpus must be present there")
+        pytest.skip("needs ../shared (the team corpus), which a user's clone does not have")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_doc():
+    from pipeline.ingest import ingest_path
+
+    return ingest_path(SEED)
