@@ -15,20 +15,31 @@ STAMP := $(VENV)/.installed-stamp
 OUT ?= output
 FAIL_ON ?= error
 
-SOURCES := $(sort $(wildcard sources/*.html sources/*.htm sources/*.txt sources/*.md))
-NAMES := $(sort $(basename $(notdir $(SOURCES))))
+# One source per name; an editor's .md rewrite wins over the .html it came from.
+SOURCE_FILES := $(sort $(wildcard sources/*.md sources/*.html sources/*.htm sources/*.txt))
+NAMES := $(sort $(basename $(notdir $(SOURCE_FILES))))
 DOCS := $(NAMES:%=$(OUT)/documents/%.json)
+REPORTS := $(NAMES:%=$(OUT)/reports/%.json)
+PDFS := $(NAMES:%=$(OUT)/pdf/%.pdf)
+PRINTS := $(NAMES:%=$(OUT)/print/%.pdf)
 
-PIPELINE_SRC := $(shell find pipeline -name '*.py' -o -name '*.j2' -o -name '*.css' -o -name '*.tsv' -o -name '*.toml' 2>/dev/null)
+# What each stage depends on, so a change rebuilds only what it affects.
 CONFIG := $(wildcard plainprint.toml)
+MODEL_SRC := $(wildcard pipeline/document/*.py) pipeline/config.py
+INGEST_SRC := $(MODEL_SRC) $(wildcard pipeline/ingest/*.py)
+CHECKS_SRC := $(MODEL_SRC) $(shell find checks -name '*.py' -o -name '*.tsv' -o -name '*.json' 2>/dev/null) \
+	$(wildcard pipeline/report/*.py pipeline/templates/report/*)
+RENDER_SRC := $(MODEL_SRC) $(wildcard pipeline/render/*.py checks/data/*.tsv checks/glossary.py checks/swaps.py) \
+	$(shell find pipeline/templates pipeline/data -type f 2>/dev/null)
 
-.PHONY: all help setup ingest test lint format clean bench-extraction
+.PHONY: all help setup ingest check report render print index summary test lint format clean \
+	bench-extraction
 
-all: ingest ## Build every source in sources/ into output/ (default)
+all: render report index summary ## Build every source in sources/ into output/ (default), then print a summary
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | sort | \
-	  awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
+	  awk 'BEGIN {FS = ":.*?## "}; {printf "  %-18s %s\n", $$1, $$2}'
 
 setup: $(STAMP) ## Create .venv and install plainprint with its test tools
 
@@ -39,16 +50,38 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 ingest: $(DOCS) ## Ingest every source into output/documents/<name>.json
+report: $(REPORTS) ## Check every document: output/reports/<name>.json and the editor's .html
+render: $(PDFS) ## Large-print PDF and HTML handout for every document
+print: $(PRINTS) ## Print-shop PDFs (bleed, crop marks, PDF/X-4) in output/print/
+index: $(OUT)/index.html ## The library index, output/index.html, and a summary table
 
-# One rule per source type; a .md beside a .html of the same name wins (see README).
-$(OUT)/documents/%.json: sources/%.md $(STAMP) $(PIPELINE_SRC) $(CONFIG)
-	$(PLAINPRINT) ingest $< -o $@
-$(OUT)/documents/%.json: sources/%.html $(STAMP) $(PIPELINE_SRC) $(CONFIG)
-	$(PLAINPRINT) ingest $< -o $@
-$(OUT)/documents/%.json: sources/%.htm $(STAMP) $(PIPELINE_SRC) $(CONFIG)
-	$(PLAINPRINT) ingest $< -o $@
-$(OUT)/documents/%.json: sources/%.txt $(STAMP) $(PIPELINE_SRC) $(CONFIG)
-	$(PLAINPRINT) ingest $< -o $@
+# Per-source rules. A recipe never stops the batch: a failure is written to
+# output/errors/<name>.*.txt, shown in the summary, and `make` exits non-zero at the end.
+.SECONDEXPANSION:
+$(OUT)/documents/%.json: $$(firstword $$(wildcard sources/$$*.md sources/$$*.html sources/$$*.htm sources/$$*.txt)) \
+		$$(wildcard sources/$$*.toml) $(INGEST_SRC) $(CONFIG) | $(STAMP)
+	@echo "ingest  $<"
+	@$(PLAINPRINT) build -q --only document -o $(OUT) $< || true
+
+$(OUT)/reports/%.json: $(OUT)/documents/%.json $(CHECKS_SRC) $(CONFIG) | $(STAMP)
+	@if [ -f $< ]; then echo "check   $*"; $(PLAINPRINT) build -q --only report -o $(OUT) $< || true; fi
+
+$(OUT)/pdf/%.pdf: $(OUT)/documents/%.json $(RENDER_SRC) $(CONFIG) | $(STAMP)
+	@if [ -f $< ]; then echo "render  $*"; $(PLAINPRINT) build -q --only render -o $(OUT) $< || true; fi
+
+$(OUT)/print/%.pdf: $(OUT)/documents/%.json $(RENDER_SRC) $(CONFIG) | $(STAMP)
+	@if [ -f $< ]; then echo "print   $*"; $(PLAINPRINT) build -q --only print -o $(OUT) $< || true; fi
+
+$(OUT)/index.html: $(REPORTS) $(PDFS) $(wildcard pipeline/report/*.py) | $(STAMP)
+	@$(PLAINPRINT) build -q --only index -o $(OUT) sources
+
+summary: | $(STAMP) ## Print the summary table of the last build (exit 2 if a source could not be built)
+	@$(PY) -m pipeline.summary -o $(OUT) sources
+
+check: report ## CI gate: fail per FAIL_ON; writes output/checks.sarif and output/checks.junit.xml
+	$(PLAINPRINT) check $(DOCS) --fail-on never --format sarif --output $(OUT)/checks.sarif
+	$(PLAINPRINT) check $(DOCS) --fail-on never --format junit --output $(OUT)/checks.junit.xml
+	$(PLAINPRINT) check $(DOCS) --fail-on $(FAIL_ON)
 
 test: $(STAMP) lint ## Lint, then run the test suite
 	$(PY) -m pytest -q

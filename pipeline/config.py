@@ -93,7 +93,9 @@ def _deep_merge(into: dict[str, Any], other: dict[str, Any]) -> None:
 
 
 def _line_of(text: str, key: str) -> int | None:
-    m = re.search(rf"^\s*{re.escape(key)}\s*=|^\s*\[+\s*(?:[\w.]*\.)?{re.escape(key)}\s*\]", text, re.M)
+    m = re.search(
+        rf"^\s*{re.escape(key)}\s*=|^\s*\[+\s*(?:[\w.]*\.)?{re.escape(key)}\s*\]", text, re.M
+    )
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
@@ -117,9 +119,7 @@ def _check_keys(data: dict[str, Any], text: str, path: Path, prefix: str = "") -
             if s and (s.rsplit(".", 1)[0] if "." in s else "") == prefix
         }
         known = ", ".join(sorted(allowed | children))
-        raise ConfigError(
-            path, f"{where}unknown key {dotted!r}", f"known keys here: {known}"
-        )
+        raise ConfigError(path, f"{where}unknown key {dotted!r}", f"known keys here: {known}")
 
 
 def parse_config(text: str, path: Path, *, pyproject: bool = False) -> Config:
@@ -141,7 +141,9 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None) -
         path = Path(explicit)
         if not path.is_file():
             raise ConfigError(path, "configuration file not found", "check the --config path")
-        return parse_config(path.read_text(encoding="utf-8"), path, pyproject=path.name == "pyproject.toml")
+        return parse_config(
+            path.read_text(encoding="utf-8"), path, pyproject=path.name == "pyproject.toml"
+        )
     base = start or Path.cwd()
     own = base / "plainprint.toml"
     if own.is_file():

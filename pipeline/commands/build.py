@@ -1,16 +1,113 @@
-"""``plainprint build``: registered here; implemented by its own issue."""
+"""``plainprint build [SOURCES] [-o OUTPUT] [-j N]``: the whole pipeline in one process."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+from ..build import (
+    STAGES,
+    build_many,
+    default_jobs,
+    format_summary,
+    outcomes_from_disk,
+    stream_is_interactive,
+)
+from ..sources import resolve
+from .common import config_from_args
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("build", help="(not yet available)")
-    p.add_argument("sources", nargs="*")
+    p = sub.add_parser(
+        "build",
+        help="build every source: Document, check report, PDF and HTML, then the index",
+        description=(
+            "Build sources (default: the sources/ folder) into OUTPUT: documents/<name>.json, "
+            "reports/<name>.json and .html, pdf/<name>.pdf, html/<name>.html, print/<name>.pdf "
+            '(with --print or render.profile = "print"), and index.html. A source that cannot be '
+            "built is reported with its reason and the others are still built. Exit 0 when "
+            "everything was built, 2 when something could not be."
+        ),
+    )
+    p.add_argument(
+        "sources", nargs="*", type=Path, help="source files, Document JSON files or folders"
+    )
+    p.add_argument("-o", "--output", type=Path, help="output folder (default: output)")
+    p.add_argument(
+        "-j", "--jobs", type=int, default=None, help=f"parallel workers (default: {default_jobs()})"
+    )
+    p.add_argument(
+        "--only",
+        action="append",
+        choices=(*STAGES, "index"),
+        help="run only these stages (repeatable); used by the Makefile's per-source rules",
+    )
+    p.add_argument(
+        "--print", dest="print_profile", action="store_true", help="also build print-shop PDFs"
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
     p.set_defaults(run=run)
 
 
+def _progress_printer(quiet: bool):
+    if quiet:
+        return None, None
+    if stream_is_interactive():
+        from tqdm import tqdm
+
+        bar = tqdm(total=0, unit="source", file=sys.stderr, leave=False)
+
+        def tick(outcome, n, total):
+            bar.total = total
+            bar.set_postfix_str(outcome.name[:30])
+            bar.update(1)
+            if not outcome.ok:
+                bar.write(f"plainprint: error: {outcome.error}", file=sys.stderr)
+            elif outcome.note:
+                bar.write(f"plainprint: {outcome.note}", file=sys.stderr)
+
+        return tick, bar
+
+    def line(outcome, n, total):
+        status = "ok" if outcome.ok else f"error: {outcome.error}"
+        print(f"[{n}/{total}] {outcome.name}: {status}", file=sys.stderr)
+        if outcome.note:
+            print(f"plainprint: {outcome.note}", file=sys.stderr)
+
+    return line, None
+
+
 def run(args) -> int:
-    print("plainprint: error: 'build' is not implemented yet", file=sys.stderr)
-    return 2
+    config = config_from_args(args)
+    out = args.output or Path(config.get("output", "output"))
+    inputs = args.sources or [Path(config.get("sources", "sources"))]
+    sources = resolve(list(inputs))
+    stages = list(args.only or ("document", "report", "render", "index"))
+    if args.print_profile or (config.get("render.profile") == "print" and not args.only):
+        stages.append("print")
+    source_stages = [s for s in stages if s != "index"]
+    tick, bar = _progress_printer(args.quiet)
+    outcomes = []
+    if source_stages and sources:
+        outcomes = build_many(
+            sources,
+            out,
+            config,
+            stages=source_stages,
+            jobs=args.jobs or default_jobs(),
+            progress=tick,
+            debug=args.debug,
+        )
+    if bar is not None:
+        bar.close()
+    if "index" in stages:
+        from ..report.index import write_index
+
+        write_index(out, config)
+    if not sources and not args.quiet:
+        print(f"plainprint: no sources found in {', '.join(map(str, inputs))}", file=sys.stderr)
+    if "index" in stages and not source_stages:
+        outcomes = outcomes_from_disk(sources, out)  # after per-source make rules
+    if outcomes and not args.quiet and "index" in stages:
+        print(format_summary(outcomes))
+    return 0 if all(o.ok for o in outcomes) else 2

@@ -1,0 +1,248 @@
+"""Batch builds: every source → Document, check report, editor report, PDF and HTML.
+
+One failing source is reported with its name and reason and never stops the others.
+Every file is written atomically (see ``atomic.py``), so a failed or interrupted build
+leaves no partial output. Used by ``plainprint build`` and, stage by stage, by the Makefile.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .atomic import write_bytes, write_text
+from .config import Config
+from .errors import PlainprintError
+from .sources import Source
+
+STAGES = ("document", "report", "render", "print")
+DEFAULT_STAGES = ("document", "report", "render")
+
+
+@dataclass
+class Outcome:
+    name: str
+    source: str
+    ok: bool = True
+    error: str | None = None
+    note: str | None = None
+    title: str | None = None
+    grade: float | None = None
+    target: float | None = None
+    passed: bool | None = None
+    severities: dict[str, int] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)
+
+
+def output_paths(out: Path, name: str) -> dict[str, Path]:
+    return {
+        "document": out / "documents" / f"{name}.json",
+        "report": out / "reports" / f"{name}.json",
+        "report_html": out / "reports" / f"{name}.html",
+        "pdf": out / "pdf" / f"{name}.pdf",
+        "print": out / "print" / f"{name}.pdf",
+        "html": out / "html" / f"{name}.html",
+    }
+
+
+def error_path(out: Path, name: str, stages: Iterable[str]) -> Path:
+    """Where a source's last error for these stages is kept, for summaries and the index."""
+    return out / "errors" / f"{name}.{'+'.join(sorted(stages))}.txt"
+
+
+def errors_for(out: Path, name: str) -> list[str]:
+    folder = out / "errors"
+    if not folder.is_dir():
+        return []
+    return [
+        p.read_text(encoding="utf-8").strip()
+        for p in sorted(folder.glob(f"{glob_escape(name)}.*.txt"))
+        if p.name[len(name) + 1 :].count(".") == 1
+    ]
+
+
+def glob_escape(text: str) -> str:
+    import glob
+
+    return glob.escape(text)
+
+
+def _summarise(outcome: Outcome, report: dict) -> None:
+    outcome.grade = report.get("grade")
+    outcome.target = report.get("target")
+    outcome.passed = report.get("passed")
+    counts: dict[str, int] = {}
+    for finding in report.get("findings", []):
+        counts[finding["severity"]] = counts.get(finding["severity"], 0) + 1
+    outcome.severities = counts
+
+
+def build_one(
+    source: Source,
+    out: Path,
+    config: Config,
+    stages: Iterable[str] = DEFAULT_STAGES,
+    debug: bool = False,
+) -> Outcome:
+    """Build one source; never raises for bad input (the Outcome carries the error)."""
+    from .commands.common import load_document
+
+    stages = set(stages)
+    outcome = Outcome(source.name, str(source.path), note=source.note())
+    paths = output_paths(out, source.name)
+    cfg = config.for_source(source.path)
+    try:
+        doc = load_document(source.path, cfg)
+        outcome.title = doc.metadata.title
+        base_dir = Path(doc.metadata.source_path).parent if doc.metadata.source_path else None
+        if "document" in stages and source.path.suffix.lower() != ".json":
+            from .document import to_json
+
+            write_text(paths["document"], to_json(doc))
+            outcome.written.append(str(paths["document"]))
+        if "report" in stages:
+            from checks import run_checks
+
+            report = run_checks(doc, cfg).to_dict()
+            write_text(paths["report"], json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+            outcome.written.append(str(paths["report"]))
+            _summarise(outcome, report)
+            try:
+                from .report import render_report
+            except ImportError:
+                render_report = None
+            if render_report is not None:
+                write_text(paths["report_html"], render_report(doc, report, cfg))
+                outcome.written.append(str(paths["report_html"]))
+        if "render" in stages:
+            from .render import render_html, render_pdf
+
+            write_bytes(paths["pdf"], render_pdf(doc, cfg, profile="screen", base_dir=base_dir))
+            write_text(paths["html"], render_html(doc, cfg, base_dir=base_dir))
+            outcome.written += [str(paths["pdf"]), str(paths["html"])]
+        if "print" in stages:
+            from .render import render_pdf
+
+            write_bytes(paths["print"], render_pdf(doc, cfg, profile="print", base_dir=base_dir))
+            outcome.written.append(str(paths["print"]))
+    except PlainprintError as exc:
+        outcome.ok, outcome.error = False, str(exc)
+    except Exception as exc:  # a bug, but one source must not stop the batch
+        if debug:
+            traceback.print_exc()
+        outcome.ok = False
+        outcome.error = (
+            f"{source.path}: internal error {type(exc).__name__}: {exc} "
+            "(re-run with --debug and report it)"
+        )
+    _record_error(out, source.name, outcome.error, stages)
+    return outcome
+
+
+def _record_error(out: Path, name: str, error: str | None, stages: set[str]) -> None:
+    path = error_path(out, name, stages)
+    if error:
+        write_text(path, error + "\n")
+    elif path.exists():
+        path.unlink()
+
+
+def outcomes_from_disk(sources: list[Source], out: Path) -> list[Outcome]:
+    """Outcomes rebuilt from what earlier (make) runs left in ``out``, for the summary."""
+    outcomes = []
+    for source in sources:
+        outcome = Outcome(source.name, str(source.path), note=source.note())
+        errors = errors_for(out, source.name)
+        report = output_paths(out, source.name)["report"]
+        if errors:
+            outcome.ok, outcome.error = False, errors[0]
+        elif report.exists():
+            _summary_from_report_file(outcome, report)
+        elif not output_paths(out, source.name)["document"].exists():
+            outcome.ok, outcome.error = False, "not built yet"
+        outcomes.append(outcome)
+    return outcomes
+
+
+def _summary_from_report_file(outcome: Outcome, path: Path) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        _summarise(outcome, json.loads(path.read_text(encoding="utf-8")))
+
+
+def build_many(
+    sources: list[Source],
+    out: Path,
+    config: Config,
+    *,
+    stages: Iterable[str] = DEFAULT_STAGES,
+    jobs: int = 1,
+    progress: Callable[[Outcome, int, int], None] | None = None,
+    debug: bool = False,
+) -> list[Outcome]:
+    stages = tuple(stages)
+    results: dict[str, Outcome] = {}
+    total = len(sources)
+    if jobs <= 1 or total <= 1:
+        for n, source in enumerate(sources, 1):
+            outcome = build_one(source, out, config, stages, debug)
+            results[source.name] = outcome
+            if progress:
+                progress(outcome, n, total)
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(build_one, s, out, config, stages, debug): s for s in sources}
+            for n, future in enumerate(as_completed(futures), 1):
+                outcome = future.result()
+                results[outcome.name] = outcome
+                if progress:
+                    progress(outcome, n, total)
+    return [results[s.name] for s in sources]
+
+
+def default_jobs() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def format_summary(outcomes: list[Outcome]) -> str:
+    """A plain table: one row per source, then totals."""
+    rows = [("source", "grade", "target", "result", "errors", "warnings", "suggestions")]
+    for o in outcomes:
+        if not o.ok:
+            rows.append((o.name, "-", "-", "NOT BUILT", "-", "-", "-"))
+            continue
+        grade = f"{o.grade:.1f}" if isinstance(o.grade, int | float) else "-"
+        target = f"{o.target:g}" if isinstance(o.target, int | float) else "-"
+        result = "-" if o.passed is None else ("pass" if o.passed else "FAIL")
+        sev = o.severities
+        rows.append(
+            (
+                o.name,
+                grade,
+                target,
+                result,
+                str(sev.get("error", 0)),
+                str(sev.get("warning", 0)),
+                str(sev.get("suggestion", 0)),
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    built = sum(o.ok for o in outcomes)
+    failed = [o for o in outcomes if not o.ok]
+    lines.append(
+        f"{built} of {len(outcomes)} built"
+        + (f", {len(failed)} could not be built:" if failed else "")
+    )
+    lines += [f"  {o.name}: {o.error}" for o in failed]
+    return "\n".join(lines)
+
+
+def stream_is_interactive(stream=sys.stderr) -> bool:
+    return stream.isatty() and os.environ.get("CI", "").lower() not in ("1", "true", "yes")

@@ -1,0 +1,1 @@
+"""Editor-facing views of check results: the per-document report and the library index."""
