@@ -13,10 +13,11 @@ PY := $(VENV)/bin/python
 PLAINPRINT := $(PY) -m pipeline
 STAMP := $(VENV)/.installed-stamp
 OUT ?= output
+SRC ?= sources
 FAIL_ON ?= error
 
 # One source per name; an editor's .md rewrite wins over the .html it came from.
-SOURCE_FILES := $(sort $(wildcard sources/*.md sources/*.html sources/*.htm sources/*.txt))
+SOURCE_FILES := $(sort $(wildcard $(SRC)/*.md $(SRC)/*.html $(SRC)/*.htm $(SRC)/*.txt))
 NAMES := $(sort $(basename $(notdir $(SOURCE_FILES))))
 DOCS := $(NAMES:%=$(OUT)/documents/%.json)
 REPORTS := $(NAMES:%=$(OUT)/reports/%.json)
@@ -58,8 +59,8 @@ index: $(OUT)/index.html ## The library index, output/index.html, and a summary 
 # Per-source rules. A recipe never stops the batch: a failure is written to
 # output/errors/<name>.*.txt, shown in the summary, and `make` exits non-zero at the end.
 .SECONDEXPANSION:
-$(OUT)/documents/%.json: $$(firstword $$(wildcard sources/$$*.md sources/$$*.html sources/$$*.htm sources/$$*.txt)) \
-		$$(wildcard sources/$$*.toml) $(INGEST_SRC) $(CONFIG) | $(STAMP)
+$(OUT)/documents/%.json: $$(firstword $$(wildcard $(SRC)/$$*.md $(SRC)/$$*.html $(SRC)/$$*.htm $(SRC)/$$*.txt)) \
+		$$(wildcard $(SRC)/$$*.toml) $(INGEST_SRC) $(CONFIG) | $(STAMP)
 	@echo "ingest  $<"
 	@$(PLAINPRINT) build -q --only document -o $(OUT) $< || true
 
@@ -73,10 +74,10 @@ $(OUT)/print/%.pdf: $(OUT)/documents/%.json $(RENDER_SRC) $(CONFIG) | $(STAMP)
 	@if [ -f $< ]; then echo "print   $*"; $(PLAINPRINT) build -q --only print -o $(OUT) $< || true; fi
 
 $(OUT)/index.html: $(REPORTS) $(PDFS) $(wildcard pipeline/report/*.py) | $(STAMP)
-	@$(PLAINPRINT) build -q --only index -o $(OUT) sources
+	@$(PLAINPRINT) build -q --only index -o $(OUT) $(SRC)
 
 summary: | $(STAMP) ## Print the summary table of the last build (exit 2 if a source could not be built)
-	@$(PY) -m pipeline.summary -o $(OUT) sources
+	@$(PY) -m pipeline.summary -o $(OUT) $(SRC)
 
 check: report ## CI gate: fail per FAIL_ON; writes output/checks.sarif and output/checks.junit.xml
 	$(PLAINPRINT) check $(DOCS) --fail-on never --format sarif --output $(OUT)/checks.sarif

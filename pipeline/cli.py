@@ -38,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"plainprint {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
-    parser.add_argument("--config", metavar="FILE", help="configuration file (default: ./plainprint.toml)")
+    parser.add_argument(
+        "--config", metavar="FILE", help="configuration file (default: ./plainprint.toml)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(f"pipeline.commands.{name}")

@@ -32,6 +32,8 @@ def load_document(path: str | Path, config: Config | None = None) -> Document:
             raise PlainprintError(path, str(exc)) from exc
         except (ValueError, KeyError, TypeError) as exc:
             raise PlainprintError(
-                path, f"not a plainprint Document JSON ({exc})", "run `plainprint ingest` on the source"
+                path,
+                f"not a plainprint Document JSON ({exc})",
+                "run `plainprint ingest` on the source",
             ) from exc
     return ingest_path(path, max_bytes=max_bytes(config or Config()))

@@ -12,8 +12,28 @@ from ..errors import IngestError
 from .decode import decode
 from .sidecar import apply_sidecar
 
-FORMATS = {".html": "html", ".htm": "html", ".txt": "text", ".md": "markdown", ".markdown": "markdown"}
+FORMATS = {
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+_TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+
+
+def _looks_binary(text: str) -> bool:
+    """Over 5% control or undecodable characters in the first 10,000: not a text file."""
+    sample = text[:10000]
+    bad = sum(
+        1
+        for ch in sample
+        if ch == "\ufffd" or ((ord(ch) < 32 or 127 <= ord(ch) < 160) and ch not in _TEXT_CONTROLS)
+    )
+    return bad > 0.05 * len(sample)
 
 
 def source_format(path: Path) -> str:
@@ -32,12 +52,18 @@ def ingest_bytes(data: bytes, path: Path, fmt: str | None = None) -> Document:
     if not data.strip():
         raise IngestError(path, "file is empty", "save the article's content into it, or remove it")
     if data[:5] == b"%PDF-":
-        raise IngestError(path, "file is a PDF, not " + fmt, "save the page as HTML or text instead")
+        raise IngestError(
+            path, "file is a PDF, not " + fmt, "save the page as HTML or text instead"
+        )
     text, _encoding = decode(data, html=fmt == "html")
-    if "\x00" in text[:10000] and text[:10000].count("\x00") > 10:
-        raise IngestError(path, "file looks like binary data, not " + fmt, "check it is the saved page")
+    if _looks_binary(text):
+        raise IngestError(
+            path, "file looks like binary data, not " + fmt, "check it is the saved page"
+        )
     if not text.strip():
-        raise IngestError(path, "file has no text", "save the article's content into it, or remove it")
+        raise IngestError(
+            path, "file has no text", "save the article's content into it, or remove it"
+        )
     if fmt == "text":
         from .text import parse_text
 

@@ -19,6 +19,12 @@ _META_CHARSET = re.compile(
 )
 
 
+_LATIN_GUESSES = {
+    "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_1", "iso8859_2", "iso8859_9",
+    "iso8859_15", "mac_roman", "mac_latin2", "cp850", "cp437", "ascii",
+}
+
+
 def _valid(name: str) -> str | None:
     try:
         return codecs.lookup(name).name
@@ -57,7 +63,16 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             pass
     best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
-        enc = best.encoding
-        return data.decode(enc, errors="replace"), enc
+    guess = best.encoding if best is not None and best.encoding else None
+    # Short Western text is often mis-guessed as another Latin code page (cp1250 turns
+    # "fièvre" into "fičvre"). When the guess is a Latin-alphabet code page and the bytes
+    # are valid Windows-1252 (a superset of Latin-1's printable range), prefer Windows-1252,
+    # by far the most common legacy encoding of English and Western European pages.
+    if guess is None or guess.replace("-", "_") in _LATIN_GUESSES:
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    if guess:
+        return data.decode(guess, errors="replace"), guess
     return data.decode("cp1252", errors="replace"), "cp1252"

@@ -1,0 +1,115 @@
+"""Issue 6: every bad input gets a correct result or one clear error line, exit 2, no traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.cli import main
+
+CP1252 = "Caf\u00e9 \u201cquotes\u201d \u2013 dash\n\nA paragraph about caf\u00e9s and na\u00efve readers.\n"
+
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+ERRORS = [
+    ("empty.txt", b"", "file is empty"),
+    ("blank.md", b"   \n\t\n  ", "file is empty"),
+    ("doc.html", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "file is a PDF"),
+    ("noise.txt", bytes(range(256)) * 8, "binary data"),
+    ("page.pdf", b"%PDF-1.7", "unsupported source type '.pdf'"),
+    ("broken-front-matter.md", b"---\ntitle: [unclosed\n---\n# Hi\n\nText.\n", "front matter"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "message"), ERRORS, ids=[e[0] for e in ERRORS])
+def test_bad_source_gives_one_line_naming_the_file(tmp_path, capsys, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, out, err = _run(capsys, "ingest", str(path))
+    assert code == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"plainprint: error: {path}: ")
+    assert message in lines[0]
+    assert "Traceback" not in err
+
+
+def test_missing_file(tmp_path, capsys):
+    code, _, err = _run(capsys, "ingest", str(tmp_path / "nope.txt"))
+    assert code == 2 and "nope.txt: file not found" in err
+
+
+def test_size_limit_gives_clear_error_not_a_stall(tmp_path, capsys):
+    (tmp_path / "plainprint.toml").write_text("max_source_mb = 1\n")
+    big = tmp_path / "big.html"
+    big.write_bytes(b"<p>" + b"word " * 400_000 + b"</p>")  # 2 MB
+    code, _, err = _run(capsys, "--config", str(tmp_path / "plainprint.toml"), "ingest", str(big))
+    assert code == 2
+    assert "big.html: file is 2.0 MB, over the 1 MB limit" in err
+    assert "max_source_mb" in err
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "--debug", "ingest", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "Traceback" in result.stderr and "IngestError" in result.stderr
+
+
+def test_config_with_unknown_key_names_key_and_line(tmp_path, capsys):
+    cfg = tmp_path / "plainprint.toml"
+    cfg.write_text("[render]\npage_size = 'A4'\npaper = 'A4'\n")
+    src = tmp_path / "a.txt"
+    src.write_text("Title\n\nSome text here.\n")
+    code, _, err = _run(capsys, "--config", str(cfg), "ingest", str(src))
+    assert code == 2
+    assert "plainprint.toml: line 3: unknown key 'render.paper'" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expect"),
+    [
+        ("cp1252.txt", CP1252.encode("cp1252"), "café"),
+        ("latin1.txt", "Fi\u00e8vre\n\nLa fi\u00e8vre est fr\u00e9quente chez l'enfant.\n".encode("latin-1"), "fièvre"),
+        ("utf16.txt", "Flu\n\nFlu spreads fast in winter.\n".encode("utf-16"), "Flu spreads fast"),
+        ("crlf.txt", b"Flu\r\n\r\nFlu spreads fast.\r\nRest at home.\r\n", "Rest at home"),
+        ("bom.txt", b"\xef\xbb\xbfFlu\n\nFlu spreads fast.\n", "Flu spreads fast"),
+        ("mixed.txt", "T\u200bitle\n\nZero\u200dwidth \x07bell \u05e9\u05dc\u05d5\u05dd \u4f60\u597d \U0001f600 text.\n".encode(), "\u4f60\u597d"),
+        ("long.txt", b"Title\n\n" + b"word " * 20_000 + b"\n", "word word"),
+    ],
+)
+def test_odd_text_is_read_correctly(tmp_path, capsys, name, data, expect):
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, out, err = _run(capsys, "ingest", "--to", "text", str(path))
+    assert code == 0, err
+    assert expect in out
+    assert "\r" not in out
+
+
+def test_meta_charset_that_contradicts_the_bytes(tmp_path, capsys):
+    page = tmp_path / "liar.html"
+    html = (
+        '<html lang="en"><head><meta charset="iso-8859-1"><title>Caf\u00e9 guide</title></head>'
+        "<body><article><h1>Caf\u00e9 guide</h1><p>The caf\u00e9 serves na\u00efve "
+        "customers every day of the week, and this paragraph is long enough to be content.</p>"
+        "<p>Another paragraph with enough words to count as the main text of the page.</p>"
+        "</article></body></html>"
+    )
+    page.write_bytes(html.encode("utf-8"))
+    code, out, err = _run(capsys, "ingest", "--to", "text", str(page))
+    assert code == 0, err
+    assert "café" in out and "Ã©" not in out
