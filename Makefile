@@ -98,5 +98,23 @@ format: $(STAMP) ## Apply ruff's fixes and formatting
 bench-extraction: $(STAMP) ## Score ingest against ../shared/corpus/extraction (with readability-lxml, trafilatura)
 	$(PY) bench/extraction.py
 
+# The print profile's CMYK output intent: Ghostscript's CMYK profile from Debian's
+# libgs-common, installed on first use when we are root (else a hint; render.icc_profile
+# can name the print shop's own profile instead).
+ICC_PROFILE ?= /usr/share/color/icc/ghostscript/default_cmyk.icc
+$(ICC_PROFILE):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing libgs-common (CMYK ICC profile for --profile print)"; \
+	  apt-get install -y -qq --no-install-recommends libgs-common >/dev/null 2>&1 || \
+	  { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends libgs-common >/dev/null; }; \
+	else echo "note: $@ missing; run 'sudo apt-get install libgs-common' or set render.icc_profile" >&2; fi
+$(PRINTS): | $(ICC_PROFILE)
+
+docs: $(STAMP) ## Regenerate docs/*.png (the seed's PDF pages shown in the README; needs pdftoppm)
+	$(PY) docs/make_docs.py
+
+bench-render: $(STAMP) ## Benchmark: plainprint render vs bare WeasyPrint on the same HTML
+	$(PY) bench/render.py
+
 clean: ## Remove everything in output/ (keeps .venv)
 	find $(OUT) -mindepth 1 ! -name .gitkeep -delete

@@ -1,0 +1,165 @@
+"""Plain-language aids for the HTML handout: glossary terms at first use and wording swaps.
+
+Medical terms are explained (``<dfn>`` plus the plain alternative in brackets, and a
+"Words to know" list), never replaced. Swaps replace only non-medical wordiness
+("utilize" → "use") from the project's list, and every swap made is recorded so the
+check report can show it to the editor. One compiled alternation per document keeps the
+matching linear in the text length.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from ..config import Config
+
+
+@dataclass(frozen=True, slots=True)
+class Swap:
+    phrase: str  # lower case
+    replacement: str
+
+
+def load_swaps() -> list[Swap]:
+    """The swap list: ``checks.swaps.load_swaps()`` when present, else ``checks/data/swaps.tsv``.
+
+    The fallback adapter exists because the checks stage owns that API; it reads the TSV as
+    ``phrase<TAB>replacement`` and skips comments and a header row.
+    """
+    try:
+        from checks import swaps as checks_swaps  # type: ignore[attr-defined]
+    except ImportError:
+        checks_swaps = None
+    if checks_swaps is not None and hasattr(checks_swaps, "load_swaps"):
+        return _normalise(checks_swaps.load_swaps())
+    try:
+        text = resources.files("checks").joinpath("data/swaps.tsv").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return []
+    return parse_swaps_tsv(text)
+
+
+def parse_swaps_tsv(text: str) -> list[Swap]:
+    out = []
+    lines = (ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    for row in csv.reader(lines, delimiter="\t"):
+        if len(row) < 2 or row[0].strip().lower() in ("phrase", "from", "term", "wordy"):
+            continue
+        phrase, repl = row[0].strip().lower(), row[1].split(";")[0].strip()
+        if phrase and repl:
+            out.append(Swap(phrase, repl))
+    return out
+
+
+def _normalise(items) -> list[Swap]:
+    if isinstance(items, dict):
+        items = items.items()
+    out = []
+    for item in items:
+        if isinstance(item, tuple | list):
+            phrase, repl = item[0], item[1]
+        else:
+            phrase = getattr(item, "phrase", None) or getattr(item, "term", None) or ""
+            repl = getattr(item, "replacement", None) or getattr(item, "plain", None)
+            if repl is None:
+                alts = getattr(item, "alternatives", ()) or ()
+                repl = alts[0] if alts else ""
+        if isinstance(repl, tuple | list):
+            repl = repl[0] if repl else ""
+        if isinstance(repl, str) and phrase and repl:
+            out.append(Swap(str(phrase).strip().lower(), repl.strip()))
+    return out
+
+
+@dataclass
+class Aids:
+    """Per-document state: which terms were explained, which swaps were made."""
+
+    glossary: dict  # term -> GlossaryEntry
+    swaps: dict[str, str]
+    explained: list[str] = field(default_factory=list)
+    swapped: list[tuple[str, str]] = field(default_factory=list)
+    _pattern: re.Pattern[str] | None = None
+
+    @classmethod
+    def from_config(cls, config: Config) -> Aids:
+        from checks.glossary import load_glossary
+
+        extra = config.get("checks.glossary") or ()
+        if isinstance(extra, str):
+            extra = (extra,)
+        glossary = {
+            t: e for t, e in load_glossary(tuple(extra)).items() if e.kind in ("medical", "acronym")
+        }
+        swaps: dict[str, str] = {}
+        if config.get("render.swaps", True):
+            medical = set(glossary)
+            for s in load_swaps():
+                if s.phrase not in medical:  # medical terms are explained, never replaced
+                    swaps[s.phrase] = s.replacement
+        return cls(glossary=glossary, swaps=swaps)
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        if self._pattern is None:
+            words = sorted(set(self.glossary) | set(self.swaps), key=len, reverse=True)
+            if not words:
+                return None
+            alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+            self._pattern = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
+        return self._pattern
+
+    def annotate(self, text: str) -> str:
+        """Escaped HTML for ``text`` with swaps applied and first uses of terms explained."""
+        pattern = self.pattern
+        if pattern is None:
+            return html.escape(text, quote=False)
+        out: list[str] = []
+        pos = 0
+        for m in pattern.finditer(text):
+            found = m.group(0)
+            key = re.sub(r"\s+", " ", found.lower())
+            out.append(html.escape(text[pos : m.start()], quote=False))
+            pos = m.end()
+            if key in self.glossary:
+                out.append(self._term(found, key))
+            elif key in self.swaps:
+                repl = _match_case(found, self.swaps[key])
+                self.swapped.append((found, repl))
+                out.append(html.escape(repl, quote=False))
+            else:  # pragma: no cover - pattern only holds known words
+                out.append(html.escape(found, quote=False))
+        out.append(html.escape(text[pos:], quote=False))
+        return "".join(out)
+
+    def _term(self, found: str, key: str) -> str:
+        entry = self.glossary[key]
+        if entry.kind == "acronym" and not found.isupper():
+            return html.escape(found, quote=False)
+        if key in self.explained:
+            return html.escape(found, quote=False)
+        self.explained.append(key)
+        word = html.escape(found, quote=False)
+        anchor = term_id(key)
+        tag = "abbr" if entry.kind == "acronym" else "dfn"
+        plain = entry.alternatives[0] if entry.alternatives else ""
+        tail = f' <span class="gloss">({html.escape(plain, quote=False)})</span>' if plain else ""
+        return f'<{tag} id="{anchor}">{word}</{tag}>{tail}'
+
+    def words_to_know(self) -> list[tuple[str, str]]:
+        """(term, definition) for every explained term, in order of first use."""
+        return [(t, self.glossary[t].definition) for t in self.explained]
+
+
+def term_id(term: str) -> str:
+    return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+
+
+def _match_case(original: str, replacement: str) -> str:
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
