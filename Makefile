@@ -46,8 +46,10 @@ setup: $(STAMP) ## Create .venv and install plainprint with its test tools
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	@echo "installing plainprint and its pinned dependencies into $(VENV) (log: $(VENV)/install.log)"
+	@{ $(PY) -m pip install --quiet --upgrade pip && \
+	   $(PY) -m pip install --quiet -e '.[dev,bench]'; } > $(VENV)/install.log 2>&1 || \
+	   { cat $(VENV)/install.log; echo "pip install failed; see above" >&2; exit 1; }
 	@touch $@
 
 ingest: $(DOCS) ## Ingest every source into output/documents/<name>.json

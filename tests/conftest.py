@@ -32,3 +32,18 @@ def seed_doc():
     from pipeline.ingest import ingest_path
 
     return ingest_path(SEED)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium (see tests/browser.py); skips without it, except in CI."""
+    from tests.browser import Browser, chromium_executable
+
+    exe = chromium_executable()
+    if exe is None:
+        if IN_CI:
+            pytest.fail("chromium is missing in CI; .ci/run installs it (apt-get install chromium)")
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
+    b = Browser(exe)
+    yield b
+    b.close()

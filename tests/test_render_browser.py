@@ -7,13 +7,7 @@ with a reason, except in CI, where they fail.
 
 from __future__ import annotations
 
-import itertools
 import json
-import os
-import shutil
-import subprocess
-import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -22,144 +16,11 @@ from pipeline.config import Config
 from pipeline.document import Figure, Table, Text
 from pipeline.document.build import doc, h, p, refs, ul
 from pipeline.render import render_html
+from tests.browser import AXE, TAGS
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-AXE = ROOT / "tests" / "vendor" / "axe.min.js"
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def _chromium() -> str | None:
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium") or ""):
-        if candidate and os.access(candidate, os.X_OK):
-            return candidate
-    return None
-
-
-class Browser:
-    """A minimal DevTools-protocol client: one page, commands and events."""
-
-    def __init__(self, executable: str) -> None:
-        from websockets.sync.client import connect
-
-        self.profile = tempfile.mkdtemp(prefix="plainprint-chromium-")
-        self.proc = subprocess.Popen(
-            [
-                executable,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-extensions",
-                "--disable-sync",
-                "--no-first-run",
-                "--remote-debugging-port=0",
-                f"--user-data-dir={self.profile}",
-                "about:blank",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        port_file = Path(self.profile) / "DevToolsActivePort"
-        deadline = time.monotonic() + 30
-        while not (port_file.is_file() and len(port_file.read_text().splitlines()) >= 2):
-            if time.monotonic() > deadline or self.proc.poll() is not None:
-                self.close()
-                raise RuntimeError("chromium did not start its DevTools endpoint")
-            time.sleep(0.05)
-        port, path = port_file.read_text().splitlines()[:2]
-        self._conn = connect(f"ws://127.0.0.1:{port}{path}", max_size=None, open_timeout=20)
-        self.ws = self._conn.__enter__()
-        self.ids = itertools.count(1)
-        self.events: list[dict] = []
-        target = self.send("Target.createTarget", url="about:blank")["targetId"]
-        self.session = self.send("Target.attachToTarget", targetId=target, flatten=True)[
-            "sessionId"
-        ]
-
-    def send(self, method: str, session: bool = False, **params) -> dict:
-        msg_id = next(self.ids)
-        msg = {"id": msg_id, "method": method, "params": params}
-        if session:
-            msg["sessionId"] = self.session
-        self.ws.send(json.dumps(msg))
-        while True:
-            reply = json.loads(self.ws.recv(timeout=60))
-            if reply.get("id") == msg_id:
-                if "error" in reply:
-                    raise RuntimeError(f"{method}: {reply['error']}")
-                return reply.get("result", {})
-            self.events.append(reply)
-
-    def page(self, method: str, **params) -> dict:
-        return self.send(method, session=True, **params)
-
-    def wait_event(self, name: str, timeout: float = 30) -> dict:
-        deadline = time.monotonic() + timeout
-        while True:
-            for i, ev in enumerate(self.events):
-                if ev.get("method") == name:
-                    return self.events.pop(i)
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError(name)
-            self.events.append(json.loads(self.ws.recv(timeout=remaining)))
-
-    def evaluate(self, expression: str, await_promise: bool = False):
-        result = self.page(
-            "Runtime.evaluate",
-            expression=expression,
-            awaitPromise=await_promise,
-            returnByValue=True,
-        )
-        if "exceptionDetails" in result:
-            raise RuntimeError(json.dumps(result["exceptionDetails"])[:500])
-        return result["result"].get("value")
-
-    def open(self, url: str, width: int = 1280, height: int = 900) -> None:
-        self.viewport(width, height)
-        self.events.clear()
-        self.page("Page.enable")
-        self.page("Network.enable")
-        self.page("Page.navigate", url=url)
-        self.wait_event("Page.loadEventFired")
-
-    def viewport(self, width: int, height: int) -> None:
-        self.page(
-            "Emulation.setDeviceMetricsOverride",
-            width=width,
-            height=height,
-            deviceScaleFactor=1,
-            mobile=False,
-        )
-
-    def close(self) -> None:
-        try:
-            if getattr(self, "_conn", None):
-                self._conn.__exit__(None, None, None)
-        finally:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-            shutil.rmtree(self.profile, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    exe = _chromium()
-    if exe is None:
-        if IN_CI:
-            pytest.fail("chromium is missing in CI; .ci/run installs it (apt-get install chromium)")
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
-    b = Browser(exe)
-    yield b
-    b.close()
 
 
 def _rich_doc(tmp_path: Path):

@@ -16,7 +16,7 @@ import nh3
 TAGS = {
     "a", "abbr", "article", "aside", "blockquote", "br", "caption", "dd", "dfn", "div", "dl",
     "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "img", "li", "main", "nav", "ol", "p", "section", "small", "span", "strong", "sub", "sup",
+    "img", "li", "main", "mark", "nav", "ol", "p", "section", "small", "span", "strong", "sub", "sup",
     "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 }  # fmt: skip
 GLOBAL_ATTRS = {"id", "class", "lang", "dir", "role", "tabindex", "title"}

@@ -1,0 +1,1 @@
+"""plainprint tests; mirrors the packages (see README "Layout")."""
