@@ -1,11 +1,15 @@
-"""Regenerate docs/*.png: the seed's large-print PDF pages, the picture in the README.
+"""Regenerate docs/*.png, the pictures in the README.
 
-Renders sources/ili-ilp-melanoma.txt with the screen profile and rasterises pages with
-poppler's pdftoppm (Debian poppler-utils). Run by `make docs`.
+- the seed's large-print PDF pages, rasterised with poppler's pdftoppm (Debian poppler-utils);
+- screenshots of the seed's editor's report and of the library index, taken with Debian's
+  headless Chromium (never a downloaded browser).
+
+Run by `make docs`.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -40,6 +44,48 @@ def main() -> int:
         for n, png in enumerate(sorted(Path(tmp).glob("page-*.png")), 1):
             target = out / f"seed-page-{n}.png"
             shutil.copyfile(png, target)
+            print(target.relative_to(ROOT))
+    return screenshots(out)
+
+
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+]  # fmt: skip
+
+
+def screenshots(out: Path) -> int:
+    """The editor's report and the library index for the seed, as the README shows them."""
+    from checks import run_checks
+    from pipeline.config import Config
+    from pipeline.ingest import ingest_path
+    from pipeline.report import render_report
+    from pipeline.report.index import write_index
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        print("make_docs: needs chromium (apt-get install chromium)", file=sys.stderr)
+        return 2
+    seed = ROOT / "sources" / "ili-ilp-melanoma.txt"
+    doc = ingest_path(seed)
+    report = run_checks(doc, Config()).to_dict()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        (tmpdir / "reports").mkdir()
+        (tmpdir / "reports" / "ili-ilp-melanoma.json").write_text(json.dumps(report))
+        report_html = tmpdir / "reports" / "ili-ilp-melanoma.html"
+        report_html.write_text(render_report(doc, report), encoding="utf-8")
+        index_html = write_index(tmpdir, Config())
+        for page, name, size in (
+            (report_html, "report.png", "1000,1500"),
+            (index_html, "index.png", "1000,800"),
+        ):
+            target = out / name
+            subprocess.run(
+                [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmpdir / 'profile'}",
+                 f"--screenshot={target}", f"--window-size={size}", page.as_uri()],
+                check=True, capture_output=True, timeout=120,
+            )  # fmt: skip
             print(target.relative_to(ROOT))
     return 0
 
