@@ -1,12 +1,281 @@
-"""Saved HTML pages → Document. (Being built: see issue 2.)"""
+"""Saved HTML pages → Document.
+
+Steps: parse (``html_tree``), read metadata (``html_meta``), let readability-lxml choose the
+main content and look outward from it (``html_main``), clean the chosen HTML with
+BeautifulSoup (``html_clean``), convert it (``html_convert``), then lift citation markers,
+turn the reference list into ``References`` and make the title the single level-1 heading.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
-from ..document.nodes import Document
+from lxml import etree
+
+from ..document.build import number_blocks
+from ..document.nodes import (
+    Block,
+    BlockQuote,
+    Document,
+    Emphasis,
+    Heading,
+    Inline,
+    ListBlock,
+    ListItem,
+    Metadata,
+    Paragraph,
+    References,
+    Removed,
+    Strong,
+    Table,
+    Text,
+)
+from ..document.walk import iter_items, plain_text
 from ..errors import IngestError
+from .html_clean import clean_dense_blocks, clean_soup, removed
+from .html_convert import Converter, has_text
+from .html_main import (
+    REF_HEADING,
+    add_repeated_posts,
+    audit_outside,
+    prefer_marked_article,
+    readability_roots,
+    reference_blocks,
+    widen_to_article,
+)
+from .html_meta import clean, page_meta
+from .html_tree import PP_ID, parse_document, tag_elements
+from .inline_text import text_to_inlines
+from .references import parse_reference
+
+_DROP_FIRST = ("script", "style", "noscript", "template", "svg", "head")
+_LEAD_NUMBER = re.compile(r"^\s*\[?(\d{1,3})[.)\]]\s+\S")
 
 
 def parse_html(text: str, path: Path) -> Document:
-    raise IngestError(path, "HTML ingest is not available yet", "use a .txt or .md source")
+    root = parse_document(text)
+    if root is None:
+        raise IngestError(path, "cannot parse the page as HTML", "check it is a saved web page")
+    h1 = root.find(".//h1")
+    meta = page_meta(root, clean(h1.text_content()) if h1 is not None else None)
+    body = root.find("body")
+    if body is None:
+        body = root
+    for el in list(body.iter(*_DROP_FIRST)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    if not " ".join(body.text_content().split()):
+        raise IngestError(path, "page has no text content", "save the page with its article text")
+
+    index = tag_elements(root)
+    roots = readability_roots(root, index)
+    if roots:
+        roots = widen_to_article(add_repeated_posts(prefer_marked_article(body, roots)))
+    roots = roots or [body]
+    extra = reference_blocks(root, roots)
+    audit = [r for r in (removed(t, why) for t, why in audit_outside(body, roots + extra)) if r]
+
+    blocks = _convert(roots + extra, audit)
+    if not any(_block_has_text(b) for b in blocks) and roots != [body]:
+        audit = []
+        blocks = _convert([body], audit)
+    if not any(_block_has_text(b) for b in blocks):
+        raise IngestError(
+            path, "found no article text in the page", "save the page with its article text"
+        )
+
+    blocks = _mark_numbered_notes(_mark_reference_lists(blocks))
+    has_refs = any(isinstance(b, References) for b in blocks)
+    blocks = [_lift_citations(b, has_refs) for b in blocks]
+    title = _leading_h1(blocks) or meta.title or _first_heading(blocks) or _title_from(path)
+    blocks = _ensure_title(blocks, title)
+    doc = Document(
+        metadata=Metadata(
+            title=title,
+            language=meta.language,
+            source_path=str(path),
+            source_format="html",
+            canonical_url=meta.canonical_url,
+            byline=meta.byline,
+            published=meta.published,
+            modified=meta.modified,
+            site_name=meta.site_name,
+        ),
+        blocks=tuple(blocks),
+        removed=tuple(audit),
+    )
+    return number_blocks(doc)
+
+
+def _convert(elements: list, audit: list[Removed]) -> list[Block]:
+    """Serialise the chosen original elements, clean them with BeautifulSoup and convert."""
+    from bs4 import BeautifulSoup
+
+    parts = []
+    for el in elements:
+        parts.append(etree.tostring(el, encoding="unicode", method="html", with_tail=False))
+    soup = BeautifulSoup("<div>" + "".join(parts) + "</div>", "lxml")
+    for tag in soup.find_all(attrs={PP_ID: True}):
+        del tag[PP_ID]
+    clean_soup(soup, audit)
+    clean_dense_blocks(soup, audit)
+    container = soup.body or soup
+    return Converter().blocks(container)
+
+
+def _block_has_text(block: Block) -> bool:
+    if isinstance(block, Heading | Paragraph):
+        return has_text(block.content)
+    if isinstance(block, ListBlock):
+        return any(has_text(item.content) for item, _ in iter_items(block))
+    if isinstance(block, BlockQuote):
+        return any(_block_has_text(b) for b in block.blocks)
+    if isinstance(block, Table):
+        return any(has_text(c) for row in block.header + block.rows for c in row)
+    return isinstance(block, References) and bool(block.items)
+
+
+def _first_heading(blocks: list[Block]) -> str | None:
+    for b in blocks:
+        if isinstance(b, Heading):
+            return plain_text(b.content).strip() or None
+    return None
+
+
+def _leading_h1(blocks: list[Block]) -> str | None:
+    """The content's own headline: a level-1 heading that opens it (a kicker may precede)."""
+    for b in blocks[:3]:
+        if isinstance(b, Heading):
+            return plain_text(b.content).strip() or None if b.level == 1 else None
+    return None
+
+
+def _title_from(path: Path) -> str:
+    return path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Untitled"
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _ensure_title(blocks: list[Block], title: str) -> list[Block]:
+    """The title is the single level-1 heading: keep the content's own when it matches."""
+    want = _norm(title)
+    for b in blocks:
+        if isinstance(b, Heading) and b.level == 1:
+            got = _norm(plain_text(b.content))
+            if got == want or (len(got) > 10 and (got in want or want in got)):
+                return blocks
+    return [Heading(level=1, content=(Text(title),)), *blocks]
+
+
+# ------------------------------------------------------------------------- references
+
+
+def _mark_reference_lists(blocks: list[Block]) -> list[Block]:
+    """A list (or a run of numbered paragraphs) under a 'References' heading is the reference list."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        out.append(block)
+        i += 1
+        if not (isinstance(block, Heading) and REF_HEADING.match(plain_text(block.content))):
+            continue
+        if i < len(blocks) and isinstance(blocks[i], ListBlock):
+            lst = blocks[i]
+            assert isinstance(lst, ListBlock)
+            items = [plain_text(item.content, citations=True) for item, _ in iter_items(lst)]
+            out.append(_references(items, lst.start if lst.ordered else 1))
+            i += 1
+            continue
+        run: list[str] = []
+        while i < len(blocks) and isinstance(blocks[i], Paragraph):
+            para = plain_text(blocks[i].content, citations=True)  # type: ignore[union-attr]
+            if not _LEAD_NUMBER.match(para):
+                break
+            run.append(para)
+            i += 1
+        if run:
+            out.append(_references(run, 1))
+    return out
+
+
+_REF_SIGNAL = re.compile(
+    r"\b(?:accessed|available (?:at|from)|retrieved|doi|et al|n\.d\.)\b|https?://|\((?:19|20)\d\d\)"
+    r"|\b(?:19|20)\d\d;",
+    re.I,
+)
+
+
+def _mark_numbered_notes(blocks: list[Block]) -> list[Block]:
+    """A run of paragraphs numbered 1., 2., 3. … that read like references, with no heading."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        run: list[str] = []
+        j = i
+        while j < len(blocks) and isinstance(blocks[j], Paragraph):
+            text = plain_text(blocks[j].content, citations=True)  # type: ignore[union-attr]
+            m = _LEAD_NUMBER.match(text)
+            if not m or int(m.group(1)) != len(run) + 1:
+                break
+            run.append(text)
+            j += 1
+        signals = sum(bool(_REF_SIGNAL.search(t)) for t in run)
+        if len(run) >= 2 and signals * 2 >= len(run):
+            out.append(_references(run, 1))
+            i = j
+        else:
+            out.append(blocks[i])
+            i += 1
+    return out
+
+
+def _references(texts: list[str], start: int) -> References:
+    refs = []
+    for n, raw in enumerate(texts):
+        raw = " ".join(raw.split())
+        key = str(start + n)
+        m = re.match(r"^\s*\[?(\d{1,3})[.)\]]\s+", raw)
+        if m:
+            key, raw = str(int(m.group(1))), raw[m.end() :]
+        refs.append(parse_reference(key, raw))
+    return References(items=tuple(refs))
+
+
+# -------------------------------------------------------------------------- citations
+
+
+def _lift(inls: tuple[Inline, ...], glued: bool) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for node in inls:
+        if isinstance(node, Text):
+            out.extend(text_to_inlines(node.text, glued=glued))
+        elif isinstance(node, Emphasis | Strong):
+            out.append(dataclasses.replace(node, children=_lift(node.children, glued)))
+        else:
+            out.append(node)  # Links keep their text; Citations and breaks as they are
+    return tuple(out)
+
+
+def _lift_item(item: ListItem, glued: bool) -> ListItem:
+    return ListItem(
+        content=_lift(item.content, glued),
+        sublists=tuple(_lift_citations(s, glued) for s in item.sublists),  # type: ignore[misc]
+    )
+
+
+def _lift_citations(block: Block, glued: bool) -> Block:
+    """Markers written as text (``[1]``, ``[2–4]``, and ``cases.1`` when there are references)."""
+    if isinstance(block, Paragraph):
+        return dataclasses.replace(block, content=_lift(block.content, glued))
+    if isinstance(block, ListBlock):
+        return dataclasses.replace(block, items=tuple(_lift_item(i, glued) for i in block.items))
+    if isinstance(block, BlockQuote):
+        return dataclasses.replace(
+            block, blocks=tuple(_lift_citations(b, glued) for b in block.blocks)
+        )
+    return block

@@ -1,0 +1,430 @@
+"""Score HTML ingest against the extraction corpus, beside readability-lxml and trafilatura.
+
+Run by ``make bench-extraction``. Reads ``../shared/corpus/extraction`` (real pages only:
+the Readability pages listed in ``synthetic-pages.txt`` are skipped) and prints, per subset
+and tool, the mean token precision / recall / F1, heading recall, list-item recall and time
+per page. Exits 1 (naming the missed targets) when plainprint misses one; ``--no-fail`` only
+prints. The metric follows the corpus README: NFKC, lower case, CJK characters as single
+tokens, other ``\\w+`` runs as tokens, bags of tokens compared per page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+import unicodedata
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Run as a script, this folder is sys.path[0]; bench/readability.py would then shadow the
+# readability-lxml package. Import from the project root instead.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+CORPUS = ROOT.parent / "shared" / "corpus" / "extraction"
+SUBSETS = ("wcxb-health", "readability")
+
+# Targets for plainprint: subset -> metric -> floor.
+TARGETS = {
+    "wcxb-health": {"f1": 0.96, "heading_recall": 0.95, "list_recall": 0.95},
+    "readability": {"f1": 0.96, "heading_recall": 0.90, "list_recall": 0.85},
+}
+
+# --------------------------------------------------------------------------- tokens
+
+_CJK = (
+    r"\u3040-\u30ff"  # hiragana, katakana
+    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs
+    r"\U00020000-\U0002fa1f"
+)
+_TOKEN = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])\w)+")
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(unicodedata.normalize("NFKC", text).lower())
+
+
+# Bracketed citation markers ("[1]", "[1–3]", "[n 3]") are dropped before headings and list
+# items are matched: plainprint keeps them as Citation nodes, which the text export leaves
+# out, so a list item ending in "[4]" would otherwise never match. Applied to every tool.
+_MARKER = re.compile(r"\[(?:[a-z]\s?)?\d{1,3}(?:\s?[,–—-]\s?\d{1,3})*\]")
+
+
+def norm(text: str) -> str:
+    return " ".join(tokens(_MARKER.sub(" ", text)))
+
+
+def prf(truth: str, output: str) -> tuple[float, float, float]:
+    t, o = Counter(tokens(truth)), Counter(tokens(output))
+    if not o or not t:
+        return 0.0, 0.0, 0.0
+    tp = sum((t & o).values())
+    p, r = tp / sum(o.values()), tp / sum(t.values())
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def recall_of(items: list[str], output: str) -> float | None:
+    """Share of ``items`` whose normalised text is a line of ``output`` or inside one."""
+    wanted = [n for n in (norm(i) for i in items) if n]
+    if not wanted:
+        return None
+    lines = [f" {norm(line)} " for line in output.splitlines() if line.strip()]
+    found = sum(any(f" {w} " in line for line in lines) for w in wanted)
+    return found / len(wanted)
+
+
+# ---------------------------------------------------------------------- ground truth
+
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "br",
+    ]
+)
+_SKIP_TAGS = frozenset(["script", "style", "head", "noscript", "template"])
+
+
+def html_to_text(html: str) -> str:
+    """One line per block element, as the corpus README describes; script/style/head left out."""
+    import lxml.html
+    from lxml import etree
+
+    if not html.strip():
+        return ""
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    out: list[str] = []
+    skip = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _SKIP_TAGS:
+                skip += 1
+            elif not skip:
+                if tag in _BLOCK_TAGS:
+                    out.append("\n")
+                if el.text and tag:
+                    out.append(el.text)
+        else:
+            if tag in _SKIP_TAGS:
+                skip -= 1
+            elif not skip and tag in _BLOCK_TAGS:
+                out.append("\n")
+            if not skip and el.tail:
+                out.append(el.tail)
+    lines = (" ".join(line.split()) for line in "".join(out).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _own_text(el) -> str:
+    """Text of an element without its nested lists (a list item's own words)."""
+    parts: list[str] = []
+    stack = [(el, False)]
+    while stack:
+        node, tail_only = stack.pop()
+        if not tail_only:
+            if node is not el and node.tag in ("ul", "ol"):
+                stack_tail = node.tail
+                if stack_tail:
+                    parts.append(stack_tail)
+                continue
+            if isinstance(node.tag, str) and node.text:
+                parts.append(node.text)
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node))
+        elif node is not el and node.tail:
+            parts.append(node.tail)
+    return " ".join(" ".join(parts).split())
+
+
+def html_structure(html: str) -> tuple[list[str], list[str]]:
+    import lxml.html
+
+    root = lxml.html.fromstring(html)
+    heads = [h.text_content() for h in root.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    items = [_own_text(li) for li in root.iter("li")]
+    return heads, items
+
+
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_MD_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
+
+
+def _md_inline(text: str) -> str:
+    return _MD_LINK.sub(r"\1", _MD_IMAGE.sub(r"\1", text)).replace("**", "").replace("__", "")
+
+
+def md_structure(md: str) -> tuple[list[str], list[str]]:
+    heads, items = [], []
+    for line in md.splitlines():
+        if m := _MD_HEADING.match(line):
+            heads.append(_md_inline(m.group(1)))
+        elif m := _MD_ITEM.match(line):
+            items.append(_md_inline(m.group(1)))
+    return heads, items
+
+
+@dataclass
+class Page:
+    subset: str
+    name: str
+    source: Path
+    truth: str
+    headings: list[str]
+    items: list[str]
+
+
+def load_pages(corpus: Path = CORPUS, subsets: tuple[str, ...] = SUBSETS) -> list[Page]:
+    synthetic = set()
+    listing = corpus / "synthetic-pages.txt"
+    if listing.exists():
+        synthetic = {
+            line.strip() for line in listing.read_text().splitlines() if line.strip()[:1] not in "#"
+        }
+    pages = []
+    for subset in subsets:
+        for folder in sorted((corpus / subset).iterdir()):
+            src = folder / "source.html"
+            if not src.exists() or f"{subset}/{folder.name}" in synthetic:
+                continue
+            if (folder / "expected.html").exists():
+                html = (folder / "expected.html").read_text(encoding="utf-8")
+                truth = html_to_text(html)
+                heads, items = html_structure(html)
+            elif (folder / "expected.txt").exists():
+                truth = (folder / "expected.txt").read_text(encoding="utf-8")
+                md = folder / "expected.md"
+                heads, items = (
+                    md_structure(md.read_text(encoding="utf-8")) if md.exists() else ([], [])
+                )
+            else:
+                continue
+            pages.append(Page(subset, folder.name, src, truth, heads, items))
+    return pages
+
+
+# ------------------------------------------------------------------------ extractors
+
+
+def plainprint(path: Path) -> str:
+    from pipeline.errors import PlainprintError
+    from pipeline.export.text import to_text
+    from pipeline.ingest import ingest_path
+
+    try:
+        return to_text(ingest_path(path))
+    except PlainprintError:
+        return ""
+
+
+def readability_lxml(path: Path) -> str:
+    from readability import Document
+
+    try:
+        return html_to_text(Document(path.read_text(encoding="utf-8")).summary())
+    except Exception:  # noqa: BLE001 - a baseline's failure scores as empty output
+        return ""
+
+
+def trafilatura_txt(path: Path) -> str:
+    import trafilatura
+
+    return (
+        trafilatura.extract(
+            path.read_text(encoding="utf-8"), output_format="txt", include_tables=True
+        )
+        or ""
+    )
+
+
+TOOLS: dict[str, Callable[[Path], str]] = {
+    "plainprint": plainprint,
+    "readability-lxml": readability_lxml,
+    "trafilatura": trafilatura_txt,
+}
+
+# ---------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class Score:
+    p: float
+    r: float
+    f1: float
+    heading_recall: float | None
+    list_recall: float | None
+    seconds: float
+
+
+def score_page(page: Page, output: str, seconds: float = 0.0) -> Score:
+    p, r, f1 = prf(page.truth, output)
+    return Score(p, r, f1, recall_of(page.headings, output), recall_of(page.items, output), seconds)
+
+
+@dataclass
+class Summary:
+    n: int
+    p: float
+    r: float
+    f1: float
+    heading_recall: float
+    list_recall: float
+    mean_s: float
+    max_s: float
+    scores: list[Score] = field(default_factory=list)
+
+
+def _mean(values: list[float | None]) -> float:
+    vals = [v for v in values if v is not None]
+    return statistics.fmean(vals) if vals else float("nan")
+
+
+def summarise(scores: list[Score]) -> Summary:
+    return Summary(
+        n=len(scores),
+        p=_mean([s.p for s in scores]),
+        r=_mean([s.r for s in scores]),
+        f1=_mean([s.f1 for s in scores]),
+        heading_recall=_mean([s.heading_recall for s in scores]),
+        list_recall=_mean([s.list_recall for s in scores]),
+        mean_s=_mean([s.seconds for s in scores]),
+        max_s=max((s.seconds for s in scores), default=0.0),
+        scores=scores,
+    )
+
+
+def run(pages: list[Page], tool: Callable[[Path], str]) -> Iterator[tuple[Page, Score]]:
+    for page in pages:
+        start = time.perf_counter()
+        out = tool(page.source)
+        yield page, score_page(page, out, time.perf_counter() - start)
+
+
+def missed_targets(results: dict[tuple[str, str], Summary]) -> list[str]:
+    missed = []
+    for subset, floors in TARGETS.items():
+        summary = results.get((subset, "plainprint"))
+        if summary is None:
+            continue
+        for metric, floor in floors.items():
+            value = getattr(summary, metric)
+            if not value >= floor:
+                missed.append(f"{subset} {metric} {value:.3f} < {floor:.2f}")
+    return missed
+
+
+def print_table(results: dict[tuple[str, str], Summary], tools: list[str]) -> None:
+    head = f"{'subset':<12} {'tool':<17} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} "
+    head += f"{'head-R':>6} {'list-R':>6} {'mean s':>7} {'max s':>6}"
+    print(head)
+    print("-" * len(head))
+    for subset in SUBSETS:
+        for tool in tools:
+            s = results.get((subset, tool))
+            if s is None:
+                continue
+            print(
+                f"{subset:<12} {tool:<17} {s.n:>5} {s.p:>6.3f} {s.r:>6.3f} {s.f1:>6.3f} "
+                f"{s.heading_recall:>6.3f} {s.list_recall:>6.3f} {s.mean_s:>7.3f} {s.max_s:>6.2f}"
+            )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-fail", action="store_true", help="print only; never exit non-zero")
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated: " + ", ".join(TOOLS))
+    ap.add_argument("--subset", choices=SUBSETS, action="append", help="only this subset")
+    ap.add_argument("--page", action="append", help="only pages whose name contains this")
+    ap.add_argument("--per-page", action="store_true", help="print each page's scores")
+    args = ap.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"extraction corpus not found at {args.corpus}", file=sys.stderr)
+        return 2
+    warnings.filterwarnings("ignore")
+    import logging
+
+    logging.disable(logging.CRITICAL)  # readability-lxml and trafilatura log per page
+
+    tools = [t.strip() for t in args.tools.split(",") if t.strip()]
+    pages = load_pages(args.corpus, tuple(args.subset or SUBSETS))
+    if args.page:
+        pages = [p for p in pages if any(sel in p.name for sel in args.page)]
+    results: dict[tuple[str, str], Summary] = {}
+    for tool in tools:
+        per_subset: dict[str, list[Score]] = {}
+        for page, score in run(pages, TOOLS[tool]):
+            per_subset.setdefault(page.subset, []).append(score)
+            if args.per_page:
+                hr = "  -  " if score.heading_recall is None else f"{score.heading_recall:.2f}"
+                lr = "  -  " if score.list_recall is None else f"{score.list_recall:.2f}"
+                print(
+                    f"{tool:<17} {page.subset:<12} {page.name:<32} P {score.p:.3f} "
+                    f"R {score.r:.3f} F1 {score.f1:.3f} head {hr} list {lr} "
+                    f"{score.seconds:.2f}s"
+                )
+        for subset, scores in per_subset.items():
+            results[(subset, tool)] = summarise(scores)
+    print_table(results, tools)
+    missed = missed_targets(results)
+    if missed:
+        print("\nplainprint misses these targets:\n  " + "\n  ".join(missed))
+        if not args.no_fail:
+            return 1
+    elif "plainprint" in tools:
+        print("\nplainprint meets every target.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,315 @@
+"""Boilerplate: what a page element is when it is not article content, and why it goes.
+
+One table of (reason, pattern) rules matched against an element's tag, role, class, id and
+aria-label, plus a few text rules (skip links, cookie notices). The same ``classify`` is used
+on lxml elements (the page outside the main content) and on BeautifulSoup tags (cleaning
+inside it), so the removal audit names the same reasons everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document.nodes import Removed
+
+
+@dataclass(frozen=True, slots=True)
+class Attrs:
+    """The parts of an element the rules look at, with class/id lower-cased."""
+
+    tag: str
+    names: str  # class and id, space separated, lower case
+    role: str
+    label: str  # aria-label
+    hidden: bool
+
+
+def _word(*words: str) -> re.Pattern[str]:
+    """Match any of ``words`` as a whole token of a class/id (split at space, - and _)."""
+    alts = "|".join(words)
+    return re.compile(rf"(?:^|[\s_-])(?:{alts})(?:$|[\s_-])")
+
+
+# Order matters: the first rule that matches names the reason.
+_NAME_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("skip link", re.compile(r"skip-?(?:link|nav|to)|skiplink|jump-?link")),
+    (
+        "accessibility toolbar",
+        re.compile(
+            r"a11y|accessibility|readspeaker|userway|recite-?me|browsealoud|text-?resiz"
+            r"|font-?resiz|(?:font|text)-?size-?(?:controls?|switch|buttons?|tools?|widget)"
+            r"|high-?contrast|contrast-?(?:toggle|switch|mode)"
+        ),
+    ),
+    ("cookie banner", re.compile(r"cookie|consent|gdpr|onetrust|cmp-?banner|ccpa")),
+    ("newsletter box", re.compile(r"newsletter|subscri|sign-?up|signup|e-?mail-?updates|optin")),
+    (
+        "share or print widget",
+        re.compile(
+            r"sharethis|addthis|addtoany|a2a_|shareaholic|sharing"
+            r"|(?:^|[\s_-])(?:share|social|print|socials|shares|sociallinks|email-?share)"
+            r"(?:$|[\s_-])"
+        ),
+    ),
+    (
+        "related articles",
+        re.compile(
+            r"related|recommend|more-?stories|read-?(?:more|next)|you-?may|also-?like|popular"
+            r"|trending|outbrain|taboola|most-?read|more-?from|next-?article|up-?next"
+        ),
+    ),
+    ("comments", re.compile(r"comment|disqus|respond|discussion(?!-?content)")),
+    (
+        "byline or author box",
+        re.compile(
+            r"byline|author-?(?:bio|box|info|card|details|container|pop|profile|wrap|about)"
+            r"|about-?the-?author|contributor|(?:^|[\s_-])bio(?:$|[\s_-])"
+        ),
+    ),
+    (
+        "paywall",
+        re.compile(r"paywall|restricted|regwall|piano-|meter-?(?:bar|wall)|pricing|subscription"),
+    ),
+    (
+        "advertisement",
+        re.compile(
+            r"(?:^|[\s_-])(?:ad|ads|advert|advertisement|adslot|ad-?slot|dfp|gpt|sponsor"
+            r"|sponsored|promo|banner-?ad|adunit|ad-?container|ad-?wrapper)(?:$|[\s_-])"
+            r"|advertis|adsense|googlead"
+        ),
+    ),
+    (
+        "navigation",
+        re.compile(
+            r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|menus|breadcrumbs?|pagination|pager"
+            r"|site-?nav|mega-?menu|topbar|top-?bar|utility|toolbar|masthead|skip)(?:$|[\s_-])"
+            r"|breadcrumb|navigation|dropdown"
+        ),
+    ),
+    (
+        "page footer or sidebar",
+        _word("footer", "site-footer", "page-footer", "sidebar", "side-bar", "widget", "rail"),
+    ),
+]
+
+_ROLE_RULES = {
+    "navigation": "navigation",
+    "banner": "page header",
+    "contentinfo": "page footer or sidebar",
+    "complementary": "page footer or sidebar",
+    "search": "navigation",
+    "dialog": "pop-up",
+    "alertdialog": "pop-up",
+    "menu": "navigation",
+    "menubar": "navigation",
+    "toolbar": "accessibility toolbar",
+}
+_TAG_RULES = {
+    "nav": "navigation",
+    "form": "form",
+    "button": "form",
+    "select": "form",
+    "input": "form",
+    "textarea": "form",
+    "dialog": "pop-up",
+    "iframe": "embedded frame",
+}
+_TEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "skip link",
+        re.compile(
+            r"^\s*(?:skip|jump) to (?:the )?(?:main |page )?(?:content|navigation|search|main)",
+            re.I,
+        ),
+    ),
+    (
+        "cookie banner",
+        re.compile(
+            r"\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings|preferences)\b",
+            re.I,
+        ),
+    ),
+    (
+        "newsletter box",
+        re.compile(
+            r"^\s*(?:sign up for|subscribe to) (?:our|the) (?:free )?(?:e-?mail|newsletter)", re.I
+        ),
+    ),
+    (
+        "advertisement",
+        re.compile(r"^\s*(?:advertisement|sponsored content|ad)\s*(?:[-–—].{0,40})?$", re.I),
+    ),
+    (
+        "share or print widget",
+        re.compile(r"^\s*(?:share|print|email|tweet|share this(?: article| page)?)\s*$", re.I),
+    ),
+]
+
+# Words in a class/id that mark the element as the article itself: never treat as boilerplate.
+_CONTENT_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:article-?body|post-?body|entry-?content|post-?content|main-?content"
+    r"|story-?body|content-?body)(?:$|[\s_-])"
+)
+
+
+def _id_words(ident: str) -> str:
+    """An id, unless it is a slug made from a heading ("sharing-with-a-single-developer")."""
+    return "" if len(re.split(r"[-_]", ident)) > 3 else ident
+
+
+def lxml_attrs(el) -> Attrs:
+    get = el.get
+    return Attrs(
+        tag=el.tag if isinstance(el.tag, str) else "",
+        names=f"{get('class') or ''} {_id_words(get('id') or '')}".lower(),
+        role=(get("role") or "").lower(),
+        label=(get("aria-label") or "").lower(),
+        hidden=_hidden(get("hidden"), get("aria-hidden"), get("style")),
+    )
+
+
+def soup_attrs(tag) -> Attrs:
+    attrs = tag.attrs
+    cls = attrs.get("class") or ""
+    if isinstance(cls, list):
+        cls = " ".join(cls)
+    ident = attrs.get("id") or ""
+    if isinstance(ident, list):
+        ident = " ".join(ident)
+    return Attrs(
+        tag=tag.name or "",
+        names=f"{cls} {_id_words(ident)}".lower(),
+        role=str(attrs.get("role") or "").lower(),
+        label=str(attrs.get("aria-label") or "").lower(),
+        hidden=_hidden(attrs.get("hidden"), attrs.get("aria-hidden"), attrs.get("style")),
+    )
+
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _hidden(hidden, aria_hidden, style) -> bool:
+    if hidden is not None:
+        return True
+    if isinstance(aria_hidden, str) and aria_hidden.strip().lower() == "true":
+        return True
+    return bool(isinstance(style, str) and _HIDDEN_STYLE.search(style))
+
+
+def classify(a: Attrs) -> str | None:
+    """Why an element is boilerplate, or None when nothing marks it so."""
+    if a.hidden:
+        return "hidden"
+    reason = _TAG_RULES.get(a.tag)
+    if reason:
+        return reason
+    if a.role in _ROLE_RULES:
+        return _ROLE_RULES[a.role]
+    if a.tag in ("header", "footer") and not a.names.strip():
+        return None  # a bare <header>/<footer> inside an article is usually its own
+    names = a.names
+    if names.strip() and not _CONTENT_NAMES.search(names):
+        for reason, pat in _NAME_RULES:
+            if pat.search(names):
+                return reason
+    if a.label:
+        for reason, pat in _NAME_RULES:
+            if pat.search(a.label):
+                return reason
+    return None
+
+
+def classify_text(text: str) -> str | None:
+    """Reasons that only the text shows: a 'Skip to content' link, a cookie notice."""
+    text = " ".join(text.split())
+    if not text or len(text) > 400:
+        return None
+    for reason, pat in _TEXT_RULES:
+        if pat.search(text):
+            return reason
+    return None
+
+
+def removed(text: str, reason: str) -> Removed | None:
+    excerpt = " ".join(text.split())
+    if not excerpt:
+        return None
+    if len(excerpt) > 200:
+        excerpt = excerpt[:199].rstrip() + "…"
+    return Removed(excerpt=excerpt, reason=reason)
+
+
+# Elements whose short text alone can mark them (a "Skip to content" link, an "Advertisement" label).
+_TEXT_CHECKED = frozenset(
+    ["a", "p", "div", "span", "li", "section", "aside", "header", "footer", "small", "strong"]
+)
+
+
+def clean_soup(soup, audit: list[Removed], *, keep_share: float = 0.4) -> None:
+    """Remove boilerplate from the chosen content in place, recording each removal.
+
+    An element holding more than ``keep_share`` of the content's text is never removed,
+    whatever its class says: a wrapper named ``page-with-sidebar`` must not take the
+    article with it.
+    """
+    total = len(" ".join(soup.get_text(" ").split())) or 1
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.parent is None:
+            continue
+        reason = classify(soup_attrs(tag))
+        text = None
+        if reason is None and tag.name in _TEXT_CHECKED:
+            text = tag.get_text(" ")
+            if len(text) < 400:
+                reason = classify_text(text)
+        if reason is None:
+            continue
+        text = text if text is not None else tag.get_text(" ")
+        size = len(" ".join(text.split()))
+        if size > keep_share * total:
+            continue
+        entry = removed(text, reason)
+        if entry is not None:
+            audit.append(entry)
+        tag.decompose()
+
+
+def _len(text: str) -> int:
+    return len(" ".join(text.split()))
+
+
+def clean_dense_blocks(soup, audit: list[Removed], *, keep_share: float = 0.4) -> None:
+    """Remove image galleries and link farms that carry no marking class, innermost first.
+
+    The tests follow readability's conditional cleaning, but lists and tables are left
+    alone: a page's real lists are often all links, and readability loses them that way.
+    """
+    total = _len(soup.get_text(" ")) or 1
+    for tag in reversed(soup.find_all(("div", "section", "aside"))):
+        if tag.decomposed or tag.parent is None:
+            continue
+        text = tag.get_text(" ")
+        size = _len(text)
+        if size > keep_share * total:
+            continue
+        imgs = len(tag.find_all("img"))
+        paras = len(tag.find_all("p"))
+        reason = None
+        if imgs >= 4 and imgs > 1 + paras * 1.3:
+            reason = "image gallery"
+        elif size:
+            linked = sum(_len(a.get_text(" ")) for a in tag.find_all("a"))
+            density = linked / size
+            if (
+                tag.name not in ("ul", "ol", "table")
+                and density > 0.6
+                and size < 1000
+                and not tag.find(("h1", "h2", "h3", "h4", "h5", "h6", "p"))
+            ):
+                reason = "link block"
+        if reason:
+            entry = removed(text, reason)
+            if entry is not None:
+                audit.append(entry)
+            tag.decompose()

@@ -1,0 +1,433 @@
+"""HTML ingest: structure, citations, metadata, the removal audit, robustness, corpus floors."""
+
+from __future__ import annotations
+
+import importlib.util
+import statistics
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.document.nodes import (
+    Citation,
+    Document,
+    Figure,
+    Heading,
+    LineBreak,
+    Link,
+    ListBlock,
+    Paragraph,
+    References,
+    Table,
+)
+from pipeline.document.validate import validate
+from pipeline.document.walk import iter_inlines, plain_text
+from pipeline.errors import IngestError
+from pipeline.export.text import to_text
+from pipeline.ingest import ingest_bytes, ingest_path
+from pipeline.ingest.html import parse_html
+from pipeline.ingest.html_meta import strip_site_name
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def article() -> Document:
+    return ingest_path(FIXTURES / "article.html")
+
+
+def _blocks(doc: Document, kind: type) -> list:
+    return [b for b in doc.blocks if isinstance(b, kind)]
+
+
+def _paragraph(doc: Document, starts: str) -> Paragraph:
+    return next(p for p in _blocks(doc, Paragraph) if plain_text(p.content).startswith(starts))
+
+
+def _citations(block: Paragraph) -> list[Citation]:
+    return [n for n in iter_inlines(block.content) if isinstance(n, Citation)]
+
+
+def _html(body: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+# ----------------------------------------------------------------------------- metadata
+
+
+def test_metadata_from_head(article: Document) -> None:
+    meta = article.metadata
+    assert meta.title == "Sunburn: causes, care and prevention"
+    assert meta.language == "en-GB"
+    assert meta.canonical_url == "https://example.org/health/sunburn"
+    assert meta.byline == "Dr Ada Example"
+    assert meta.published == "2023-05-04"
+    assert meta.modified == "2024-01-15"
+    assert meta.site_name == "Sunny Health"
+    assert meta.source_format == "html"
+
+
+def test_title_without_h1_strips_site_name_and_is_the_single_inserted_h1() -> None:
+    doc = ingest_path(FIXTURES / "no-h1.html")
+    assert doc.metadata.title == "Drinking enough water"
+    assert doc.metadata.language == "en"  # no <html lang>: the default
+    assert doc.metadata.canonical_url == "https://example.com/water"
+    assert doc.metadata.published == "2022-08-01"  # from <time datetime>
+    first = doc.blocks[0]
+    assert isinstance(first, Heading) and first.level == 1
+    assert plain_text(first.content) == "Drinking enough water"
+    # The other h1 inside the content is kept as it is, not "fixed".
+    h1s = [plain_text(b.content) for b in _blocks(doc, Heading) if b.level == 1]
+    assert h1s == ["Drinking enough water", "Other h1 inside the content"]
+
+
+def test_own_h1_matching_title_is_kept_once(article: Document) -> None:
+    h1s = [b for b in _blocks(article, Heading) if b.level == 1]
+    assert len(h1s) == 1
+    assert article.blocks[0] is h1s[0]
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Eat well | NHS", "NHS", "Eat well"),
+        ("Eat well - NHS inform", None, "Eat well"),
+        (
+            "Health News: Sleep and memory — The Daily Site",
+            "The Daily Site",
+            "Health News: Sleep and memory",
+        ),
+        ("Mayo Clinic | Heart disease symptoms", "Mayo Clinic", "Heart disease symptoms"),
+        ("A title with no site name", None, "A title with no site name"),
+    ],
+)
+def test_strip_site_name(title: str, site: str | None, expected: str) -> None:
+    assert strip_site_name(title, site) == expected
+
+
+def test_lang_and_canonical_fallbacks(tmp_path: Path) -> None:
+    page = _html(
+        "<article><p>" + "Sleep helps the body repair itself every night. " * 8 + "</p></article>",
+        '<title>Sleep</title><meta property="og:url" content="https://ex.org/sleep">',
+    ).replace("<html>", '<html lang="fr">')
+    doc = parse_html(page, tmp_path / "sleep.html")
+    assert doc.metadata.language == "fr"
+    assert doc.metadata.canonical_url == "https://ex.org/sleep"
+
+
+# ------------------------------------------------------------------------------ structure
+
+
+def test_headings_keep_levels(article: Document) -> None:
+    levels = [(b.level, plain_text(b.content)) for b in _blocks(article, Heading)]
+    assert levels[:4] == [
+        (1, "Sunburn: causes, care and prevention"),
+        (2, "Symptoms"),
+        (3, "When to get help"),
+        (2, "How long it lasts"),
+    ]
+
+
+def test_nested_and_ordered_lists(article: Document) -> None:
+    bullets, numbered = _blocks(article, ListBlock)
+    assert not bullets.ordered
+    assert [plain_text(i.content) for i in bullets.items] == [
+        "Red or darker skin that feels hot to touch",
+        "Pain and tenderness",
+        "Blisters on severely burned skin",
+    ]
+    (sub,) = bullets.items[1].sublists
+    assert [plain_text(i.content) for i in sub.items] == [
+        "Worse when clothes rub the skin",
+        "Worse in a hot shower",
+    ]
+    assert numbered.ordered and numbered.start == 3
+    link = next(n for n in iter_inlines(numbered.items[1].content) if isinstance(n, Link))
+    assert link.href == "https://example.org/heatstroke"
+
+
+def test_table_header_rows_and_caption(article: Document) -> None:
+    (table,) = _blocks(article, Table)
+    assert [[plain_text(c) for c in row] for row in table.header] == [
+        ["Type of burn", "Healing time"]
+    ]
+    assert [[plain_text(c) for c in row] for row in table.rows] == [
+        ["Mild", "3 to 5 days"],
+        ["Severe, with blisters", "About 2 weeks"],
+    ]
+    assert plain_text(table.caption) == "Typical healing times"
+
+
+def test_figures_alt_missing_alt_and_decorative(article: Document) -> None:
+    figs = {f.src: f for f in _blocks(article, Figure)}
+    arm = figs["images/sunburn-arm.jpg"]
+    assert arm.alt == "A red, sunburned forearm next to untanned skin"
+    assert plain_text(arm.caption) == "Sunburn on an arm after a day outdoors."
+    assert figs["images/chart.png"].alt is None
+    assert figs["images/divider.png"].alt == ""
+
+
+def test_inline_emphasis_strong_and_line_break(article: Document) -> None:
+    para = _paragraph(article, "Drink plenty")
+    assert any(isinstance(n, LineBreak) for n in para.content)
+    bullets = _blocks(article, ListBlock)[0]
+    kinds = {type(n).__name__ for item in bullets.items for n in iter_inlines(item.content)}
+    assert {"Emphasis", "Strong"} <= kinds
+
+
+def test_every_block_numbered_and_valid(article: Document) -> None:
+    assert validate(article) is article
+    ids = [b.id for b in article.blocks]
+    assert all(ids) and len(set(ids)) == len(ids)
+
+
+def test_no_script_or_style_text(article: Document) -> None:
+    text = to_text(article)
+    assert "tracking" not in text and "color: red" not in text
+
+
+# ------------------------------------------------------------------------------ citations
+
+
+def test_sup_citation(article: Document) -> None:
+    (cite,) = _citations(_paragraph(article, "Sunburn is skin damage"))
+    assert cite.refs == ("1",) and cite.raw == "1"
+
+
+def test_sup_link_citation(article: Document) -> None:
+    (cite,) = _citations(_paragraph(article, "Children and people"))
+    assert cite.refs == ("2",)
+
+
+def test_bracketed_and_range_citations(article: Document) -> None:
+    cites = _citations(_paragraph(article, "Doctors say"))
+    assert [c.refs for c in cites] == [("1",), ("1", "2", "3")]
+    assert cites[1].raw == "1–3"
+
+
+def test_glued_citation_when_page_has_references(article: Document) -> None:
+    (cite,) = _citations(_paragraph(article, "People who burned"))
+    assert cite.refs == ("3",)
+
+
+def test_glued_digits_are_not_citations_without_references(tmp_path: Path) -> None:
+    body = (
+        "<article>" + "<p>Take the tablets twice a day with food and water.2 Stop if sick.</p>" * 4
+    )
+    doc = parse_html(_html(body + "</article>", "<title>Tablets</title>"), tmp_path / "t.html")
+    assert not any(_citations(p) for p in _blocks(doc, Paragraph))
+
+
+def test_exponent_sup_is_not_a_citation(tmp_path: Path) -> None:
+    body = (
+        "<article>" + "<p>The rash covered 10 cm<sup>2</sup> of skin on the left arm today.</p>" * 4
+    )
+    doc = parse_html(_html(body + "</article>", "<title>Rash</title>"), tmp_path / "r.html")
+    para = _blocks(doc, Paragraph)[0]
+    assert not _citations(para)
+    assert "cm2" in plain_text(para.content)
+
+
+def test_reference_list_outside_the_article_is_kept(article: Document) -> None:
+    (refs,) = _blocks(article, References)
+    assert [r.key for r in refs.items] == ["1", "2", "3"]
+    assert refs.items[0].doi == "10.1000/jsh.2019.045"
+    assert refs.items[1].url == "https://example.org/children-burns"
+    assert refs.items[1].accessed == "2019-07-23"
+    cited = {k for b in _blocks(article, Paragraph) for c in _citations(b) for k in c.refs}
+    assert cited == {r.key for r in refs.items}
+
+
+# ----------------------------------------------------------------------------- removal
+
+
+def test_removal_audit_names_each_kind_of_boilerplate(article: Document) -> None:
+    reasons = {r.reason for r in article.removed}
+    assert {
+        "skip link",
+        "accessibility toolbar",
+        "cookie banner",
+        "navigation",
+        "share or print widget",
+        "newsletter box",
+        "related articles",
+        "comments",
+    } <= reasons
+    text = to_text(article)
+    for gone in (
+        "Skip to main content",
+        "High contrast",
+        "cookies",
+        "Share on Facebook",
+        "newsletter",
+        "Heat exhaustion",
+        "Great article",
+        "Conditions A to Z",
+    ):
+        assert gone not in text
+        assert any(gone in r.excerpt for r in article.removed), gone
+    assert all(r.excerpt.strip() and len(r.excerpt) <= 200 for r in article.removed)
+
+
+# ---------------------------------------------------------------------------- robustness
+
+
+def test_page_without_text_is_an_ingest_error() -> None:
+    with pytest.raises(IngestError) as err:
+        ingest_path(FIXTURES / "empty.html")
+    assert "empty.html" in str(err.value) and "no text" in str(err.value)
+
+
+def test_page_without_main_content_still_gives_a_document(tmp_path: Path) -> None:
+    doc = parse_html(
+        _html("<span>Opening hours: 9 to 5.</span>", "<title>Clinic</title>"), tmp_path / "c.html"
+    )
+    assert "Opening hours: 9 to 5." in to_text(doc)
+
+
+def test_deep_nesting_keeps_the_text(tmp_path: Path) -> None:
+    page = _html("<div>" * 10_000 + "<p>Deep advice about sleep.</p>" + "</div>" * 10_000)
+    doc = ingest_bytes(page.encode(), tmp_path / "deep.html")
+    assert "Deep advice about sleep." in to_text(doc)
+
+
+def test_deep_inline_nesting(tmp_path: Path) -> None:
+    page = _html("<p>" + "<span><em>" * 3000 + "Nested words." + "</em></span>" * 3000 + "</p>")
+    doc = ingest_bytes(page.encode(), tmp_path / "inline.html")
+    assert "Nested words." in to_text(doc)
+
+
+def test_long_paragraph(tmp_path: Path) -> None:
+    words = "Water helps. " * 8000  # about 100,000 characters
+    doc = ingest_bytes(_html(f"<article><p>{words}</p></article>").encode(), tmp_path / "long.html")
+    assert sum(len(plain_text(p.content)) for p in _blocks(doc, Paragraph)) > 90_000
+
+
+def test_truncated_html(tmp_path: Path) -> None:
+    page = (FIXTURES / "article.html").read_text()[:2500]
+    doc = ingest_bytes(page.encode(), tmp_path / "cut.html")
+    assert "Sunburn is skin damage" in to_text(doc)
+
+
+def test_odd_bytes(tmp_path: Path) -> None:
+    data = b"<html><body><p>Caf\xe9 \x00\x01\x02 r\xc3\xa9sum\xff\xfe of sleep advice.</p></body></html>"
+    doc = ingest_bytes(data, tmp_path / "odd.html")
+    assert "sleep advice" in to_text(doc)
+
+
+_TAGS = [
+    "p",
+    "div",
+    "ul",
+    "ol",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "sup",
+    "a",
+    "em",
+    "b",
+    "br",
+    "img",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "nav",
+    "script",
+    "article",
+    "section",
+    "span",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "caption",
+    "math",
+    "svg",
+]
+_piece = st.one_of(
+    st.sampled_from(_TAGS).map(lambda t: f"<{t}>"),
+    st.sampled_from(_TAGS).map(lambda t: f"</{t}>"),
+    st.sampled_from(
+        [
+            '<a href="#ref1">',
+            '<img alt="">',
+            '<img src="x.png">',
+            "<sup>1</sup>",
+            "[1–3]",
+            "cases.2 ",
+            "&amp;",
+            "&#0;",
+            "<!--",
+            "-->",
+            "<![CDATA[",
+            "<?x?>",
+            '<div class="share">',
+            '<ol start="x">',
+            "<td colspan=0>",
+            "</html>",
+        ]
+    ),
+    st.text(max_size=40),
+)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(_piece, max_size=60).map("".join))
+def test_arbitrary_html_never_crashes(text: str) -> None:
+    try:
+        doc = parse_html(text, Path("fuzz.html"))
+    except IngestError as err:
+        assert "fuzz.html" in str(err)
+        return
+    assert validate(doc) is doc
+    assert doc.metadata.title
+
+
+# --------------------------------------------------------------------------- corpus floors
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location(
+        "bench_extraction", ROOT / "bench" / "extraction.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.shared
+def test_extraction_floors_on_wcxb_health(shared_dir: Path) -> None:
+    """Robust floors a little below the measured scores (bench/README.md), so regressions show."""
+    bench = _bench()
+    pages = bench.load_pages(shared_dir / "corpus" / "extraction", ("wcxb-health",))
+    assert len(pages) >= 30
+    scores = [bench.score_page(page, bench.plainprint(page.source)) for page in pages]
+    f1 = statistics.fmean(s.f1 for s in scores)
+    heads = statistics.fmean(s.heading_recall for s in scores if s.heading_recall is not None)
+    items = statistics.fmean(s.list_recall for s in scores if s.list_recall is not None)
+    assert f1 >= 0.93, f1
+    assert heads >= 0.95, heads
+    assert items >= 0.92, items
+    assert sum(s.f1 < 0.5 for s in scores) <= 1
+
+
+@pytest.mark.shared
+def test_extraction_floors_on_readability_sample(shared_dir: Path) -> None:
+    bench = _bench()
+    pages = bench.load_pages(shared_dir / "corpus" / "extraction", ("readability",))
+    sample = pages[::3]  # every third real page keeps the test fast
+    scores = [bench.score_page(page, bench.plainprint(page.source)) for page in sample]
+    assert statistics.fmean(s.f1 for s in scores) >= 0.92
+    heads = [s.heading_recall for s in scores if s.heading_recall is not None]
+    assert statistics.fmean(heads) >= 0.85
