@@ -100,6 +100,9 @@ format: $(STAMP) ## Apply ruff's fixes and formatting
 bench-extraction: $(STAMP) ## Score ingest against ../shared/corpus/extraction (with readability-lxml, trafilatura)
 	$(PY) bench/extraction.py
 
+bench-readability: $(STAMP) ## Rank OneStopEnglish levels with every score beside textstat; check speed
+	$(PY) bench/reading_level.py
+
 # The print profile's CMYK output intent: Ghostscript's CMYK profile from Debian's
 # libgs-common, installed on first use when we are root (else a hint; render.icc_profile
 # can name the print shop's own profile instead).

@@ -1,0 +1,11 @@
+"""The checks stage: reading level, plain language, citations and headings, like a linter.
+
+``run_checks(doc, config)`` returns a ``Report``; ``checks.formats`` writes reports as
+text, JSON, SARIF, JUnit or GitHub annotations; ``checks.registry`` lists the rules.
+"""
+
+from .engine import run_checks
+from .finding import Finding, Location, Suggestion
+from .report import SCHEMA, Report
+
+__all__ = ["SCHEMA", "Finding", "Location", "Report", "Suggestion", "run_checks"]

@@ -23,7 +23,9 @@ class GlossaryEntry:
 
 def _read_tsv(text: str) -> dict[str, GlossaryEntry]:
     out: dict[str, GlossaryEntry] = {}
-    rows = csv.reader((line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t")
+    rows = csv.reader(
+        (line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t"
+    )
     for row in rows:
         if len(row) < 3 or row[0] == "term":
             continue

@@ -30,6 +30,8 @@ SCHEMA: dict[str, set[str]] = {
         "stale_after_years",
         "today",
         "swaps",
+        "allow_files",
+        "check_links",
     },
     "checks.rules": {"*"},
     "render": {

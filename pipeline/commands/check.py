@@ -1,16 +1,88 @@
-"""``plainprint check``: registered here; implemented by its own issue."""
+"""``plainprint check SOURCE|DOC.json … [--format …] [--fail-on …]``: the checks stage."""
 
 from __future__ import annotations
 
+import json
 import sys
+
+from ..atomic import write_text
+from ..errors import PlainprintError
+from .common import config_from_args, load_document
+
+FORMATS = ("text", "json", "sarif", "junit", "github")
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("check", help="(not yet available)")
-    p.add_argument("sources", nargs="*")
+    p = sub.add_parser(
+        "check",
+        help="score reading level and lint plain language, citations and headings",
+        description=(
+            "Check sources (or Document JSON from `plainprint ingest`) like a linter: reading "
+            "grade against the target, plain-language, citation and heading rules. Rules and "
+            "their options are listed in checks/RULES.md."
+        ),
+        epilog="exit codes: 0 nothing at the --fail-on level; 1 findings at that level; 2 bad input.",
+    )
+    p.add_argument("sources", nargs="+", metavar="SOURCE", help="source file or Document JSON")
+    p.add_argument(
+        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "suggestion", "never"),
+        help="lowest severity that makes the exit code 1 (default: checks.fail_on or error)",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of stdout")
+    p.add_argument("--baseline", metavar="FILE", help="accept the findings recorded in FILE")
+    p.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE")
+    p.add_argument(
+        "--check-links", action="store_true", help="follow reference URLs and DOIs (needs network)"
+    )
+    p.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour text output"
+    )
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    print("plainprint: error: 'check' is not implemented yet", file=sys.stderr)
-    return 2
+    from checks import run_checks
+    from checks.formats import render
+    from checks.suppress import apply_baseline, baseline_dict, load_baseline
+    from pipeline.config import Config
+
+    config = config_from_args(args)
+    fail_on = args.fail_on or str(config.get("checks.fail_on", config.get("fail_on", "error")))
+    if fail_on not in ("error", "warning", "suggestion", "never"):
+        raise PlainprintError(
+            config.path,
+            f"fail_on {fail_on!r} is not valid",
+            "use error, warning, suggestion or never",
+        )
+    baseline = load_baseline(args.baseline) if args.baseline else None
+    reports = []
+    for source in args.sources:
+        per = config.for_source(source)
+        data = dict(per.data)
+        checks = dict(data.get("checks", {}))
+        checks["fail_on"] = fail_on
+        if args.check_links:
+            checks["check_links"] = True
+        data["checks"] = checks
+        doc = load_document(source, per)
+        report = run_checks(doc, Config(data, per.path))
+        if not doc.metadata.source_path:
+            report.source = source
+        if baseline is not None:
+            apply_baseline(report, baseline)
+        reports.append(report)
+    if args.write_baseline:
+        write_text(args.write_baseline, json.dumps(baseline_dict(reports), indent=2) + "\n")
+    colour = args.color == "always" or (
+        args.color == "auto" and not args.output and sys.stdout.isatty()
+    )
+    out = render(reports, args.format, colour=colour, fail_on=fail_on)
+    if args.output:
+        write_text(args.output, out)
+    else:
+        sys.stdout.write(out)
+    return 1 if any(r.failing(fail_on) for r in reports) else 0

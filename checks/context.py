@@ -1,0 +1,237 @@
+"""Everything the rules share for one document: settings, prepared text, counts, terms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import Config
+from pipeline.document import iter_blocks
+from pipeline.document.nodes import Document, Heading
+from pipeline.errors import ConfigError
+
+from .finding import SEVERITIES, Location
+from .formulas import Counts, scores
+from .glossary import GlossaryEntry, load_glossary
+from .scoring import sentence_counts
+from .swaps import swap_rows
+from .terms import TermMatcher
+from .text import Sentence, Unit, heading_text, prepare
+from .vocabulary import Vocabulary
+
+DEFAULT_TARGET = 8.0
+TOPIC_MIN_USES = 3
+
+
+def _as_date(value: Any, config: Config) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(
+            config.path, f"checks.today is not a date: {value!r}", "use YYYY-MM-DD"
+        ) from None
+
+
+def _paths(value: Any, config: Config) -> list[Path]:
+    items = [value] if isinstance(value, str) else list(value or [])
+    base = config.path.parent if config.path else Path.cwd()
+    out = []
+    for item in items:
+        path = Path(item)
+        path = path if path.is_absolute() else base / path
+        if not path.is_file():
+            raise ConfigError(
+                config.path, f"file not found: {item}", "check the path in the configuration"
+            )
+        out.append(path)
+    return out
+
+
+@functools.lru_cache(maxsize=16)
+def _glossary(paths: tuple[str, ...]) -> dict[str, GlossaryEntry]:
+    """One glossary object per set of files, so word scores and matchers are reused."""
+    return load_glossary(paths)
+
+
+@dataclass
+class Settings:
+    target_grade: float
+    formula: str
+    today: dt.date
+    glossary: dict[str, GlossaryEntry]
+    swap_rows: list[tuple[str, str]]
+    allow: frozenset[str]
+    rule_config: dict[str, dict[str, Any]]
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    check_links: bool = False
+
+    @classmethod
+    def from_config(cls, config: Config, doc: Document, today: dt.date | None) -> Settings:
+        checks = config.section("checks")
+        target = doc.metadata.target_grade
+        if target is None:
+            target = checks.get("target_grade", config.get("target_grade", DEFAULT_TARGET))
+        try:
+            target = float(target)
+        except (TypeError, ValueError):
+            raise ConfigError(config.path, f"target_grade is not a number: {target!r}") from None
+        from .formulas import SCORE_NAMES
+
+        formula = str(checks.get("formula", "smog"))
+        if formula not in SCORE_NAMES or formula == "flesch_reading_ease":
+            raise ConfigError(
+                config.path,
+                f"checks.formula {formula!r} is not a grade formula",
+                "use one of " + ", ".join(n for n in SCORE_NAMES if n != "flesch_reading_ease"),
+            )
+        if today is None:
+            today = _as_date(checks["today"], config) if "today" in checks else dt.date.today()
+        glossary = _glossary(tuple(str(p) for p in _paths(checks.get("glossary"), config)))
+        swap_files = tuple(_paths(checks.get("swaps"), config))
+        allow = {str(w).lower() for w in checks.get("allow", []) or []}
+        for path in _paths(checks.get("allow_files"), config):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    allow.add(line.strip().lower())
+        rule_config = {}
+        for key, value in (checks.get("rules") or {}).items():
+            if not isinstance(value, dict):
+                value = {"severity": value} if isinstance(value, str) else {"enabled": bool(value)}
+            sev = value.get("severity")
+            if sev is not None and sev not in (*SEVERITIES, "off"):
+                raise ConfigError(
+                    config.path, f"checks.rules.{key}.severity {sev!r} is not valid",
+                    "use error, warning, suggestion or off",
+                )  # fmt: skip
+            rule_config[key] = value
+
+        def listed(name: str) -> tuple[str, ...]:
+            v = checks.get(name, [])
+            return tuple([v] if isinstance(v, str) else v or [])
+
+        return cls(
+            target_grade=target,
+            formula=formula,
+            today=today,
+            glossary=glossary,
+            swap_rows=swap_rows(swap_files),
+            allow=frozenset(allow),
+            rule_config=rule_config,
+            select=listed("select"),
+            ignore=listed("ignore"),
+            check_links=bool(checks.get("check_links", False)),
+        )
+
+
+@dataclass
+class Context:
+    doc: Document
+    settings: Settings
+    units: list[Unit]
+    counts: Counts
+    unit_counts: list[Counts]
+    sentence_counts: dict[tuple[int, int], Counts]  # (unit index, sentence index) → counts
+    scores: dict[str, float | None]
+    block_order: dict[str | None, int]
+    lines: dict[str, int | None]
+    matcher: TermMatcher
+    topic_words: frozenset[str]
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def grade(self) -> float | None:
+        return self.scores.get(self.settings.formula)
+
+    def allowed(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.settings.allow or w.rstrip("s") in self.settings.allow
+
+    def sentences(self):
+        for ui, unit in enumerate(self.units):
+            for si, sent in enumerate(unit.sentences):
+                yield ui, si, unit, sent
+
+    def loc(self, unit: Unit, start: int, end: int, excerpt: str | None = None) -> Location:
+        text = unit.text
+        if excerpt is None:
+            excerpt = text[start:end]
+            if len(excerpt) > 120:
+                excerpt = excerpt[:117].rstrip() + "…"
+        line = unit.line
+        if line is not None and unit.item is None:
+            line += text.count("\n", 0, start)
+        return Location(
+            block_id=unit.block_id, section=unit.section, excerpt=" ".join(excerpt.split()),
+            start=start, end=end, line=line, item=unit.item,
+        )  # fmt: skip
+
+    def sentence_loc(self, unit: Unit, sent: Sentence) -> Location:
+        return self.loc(unit, sent.start, sent.end)
+
+
+_VOCABS: dict[int, tuple[dict, Vocabulary]] = {}
+
+
+def vocabulary_for(glossary: dict[str, GlossaryEntry]) -> Vocabulary:
+    """One Vocabulary per glossary object (the default glossary is shared across runs)."""
+    hit = _VOCABS.get(id(glossary))
+    if hit is not None and hit[0] is glossary:
+        return hit[1]
+    vocab = Vocabulary(t for t, e in glossary.items() if e.kind == "medical")
+    _VOCABS[id(glossary)] = (glossary, vocab)
+    return vocab
+
+
+_MATCHERS: dict[int, tuple[dict, TermMatcher]] = {}
+
+
+def matcher_for(glossary: dict[str, GlossaryEntry]) -> TermMatcher:
+    hit = _MATCHERS.get(id(glossary))
+    if hit is not None and hit[0] is glossary:
+        return hit[1]
+    m = TermMatcher(glossary)
+    _MATCHERS[id(glossary)] = (glossary, m)
+    return m
+
+
+def build_context(doc: Document, settings: Settings) -> Context:
+    units = prepare(doc)
+    vocab = vocabulary_for(settings.glossary)
+    total = Counts()
+    per_unit: list[Counts] = []
+    per_sentence: dict[tuple[int, int], Counts] = {}
+    for ui, unit in enumerate(units):
+        uc = Counts()
+        for si, sent in enumerate(unit.sentences):
+            sc = sentence_counts(sent, vocab)
+            per_sentence[(ui, si)] = sc
+            uc += sc
+        per_unit.append(uc)
+        total += uc
+    order: dict[str | None, int] = {}
+    lines: dict[str, int | None] = {}
+    for i, block in enumerate(iter_blocks(doc.blocks)):
+        order[block.id] = i
+        lines[block.id] = block.line
+    matcher = matcher_for(settings.glossary)
+    title_terms = {o.term for o in matcher.find(doc.metadata.title)}
+    for block in doc.blocks:
+        if isinstance(block, Heading) and block.level == 1:
+            title_terms |= {o.term for o in matcher.find(heading_text(block))}
+    uses: dict[str, int] = {}
+    for unit in units:
+        for occ in matcher.find(unit.text):
+            uses[occ.term] = uses.get(occ.term, 0) + 1
+    topic = frozenset(t for t in title_terms if uses.get(t, 0) >= TOPIC_MIN_USES)
+    return Context(
+        doc, settings, units, total, per_unit, per_sentence, scores(total), order, lines,
+        matcher, topic,
+    )  # fmt: skip

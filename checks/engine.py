@@ -1,0 +1,180 @@
+"""Run every enabled rule on a Document and assemble the report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import Config
+from pipeline.document.nodes import Document, Heading
+from pipeline.errors import ConfigError
+
+from .context import Context, Settings, build_context
+from .finding import SEVERITIES, Finding
+from .formulas import SMOG_SAMPLE, Counts, fkgl, scores
+from .registry import Rule, all_rules
+from .report import Report
+from .suppress import apply_inline
+from .text import heading_text
+
+HARD_GRADE = 10.0  # Hemingway: "hard to read"
+VERY_HARD_GRADE = 14.0  # "very hard to read"
+
+
+def _rule_settings(
+    rule: Rule, settings: Settings, config: Config
+) -> tuple[bool, str, dict[str, Any]]:
+    """(enabled, severity, options) for one rule after select/ignore and per-rule tables."""
+    cfg: dict[str, Any] = {}
+    for key in (rule.family, rule.code, rule.name):
+        cfg.update(settings.rule_config.get(key, {}))
+    enabled = True
+    if settings.select:
+        enabled = any(rule.code.startswith(s) or s == rule.name for s in settings.select)
+    if any(rule.code.startswith(s) or s == rule.name for s in settings.ignore):
+        enabled = False
+    if "enabled" in cfg:
+        enabled = bool(cfg["enabled"])
+    severity = cfg.get("severity", rule.severity)
+    if severity == "off":
+        enabled, severity = False, rule.severity
+    options = dict(rule.options)
+    if rule.code == "CT005" and "stale_after_years" in config.section("checks"):
+        options["stale_after_years"] = config.section("checks")["stale_after_years"]
+    for key, value in cfg.items():
+        if key in ("enabled", "severity"):
+            continue
+        if key not in options:
+            raise ConfigError(
+                config.path,
+                f"checks.rules.{rule.code}: unknown option {key!r}",
+                "options: " + (", ".join(sorted(options)) or "none"),
+            )
+        options[key] = value
+    return enabled, severity, options
+
+
+def _difficulty(grade: float, words: int) -> str:
+    if grade >= VERY_HARD_GRADE or words > 30:
+        return "very_hard"
+    if grade >= HARD_GRADE or words > 20:
+        return "hard"
+    return "ok"
+
+
+def _views(ctx: Context) -> tuple[list[dict], list[dict], list[dict]]:
+    sections: list[dict] = []
+    by_id: dict[str, tuple[Counts, dict]] = {}
+    levels = {b.id: b.level for b in ctx.doc.blocks if isinstance(b, Heading)}
+    for ui, unit in enumerate(ctx.units):
+        if unit.section_id not in by_id:
+            entry = {"heading": unit.section, "block_id": unit.section_id or None,
+                     "level": levels.get(unit.section_id)}  # fmt: skip
+            by_id[unit.section_id] = (Counts(), entry)
+            sections.append(entry)
+        by_id[unit.section_id][0].__iadd__(ctx.unit_counts[ui])
+    for c, entry in by_id.values():
+        entry.update(sentences=c.sentences, words=c.words, scores=scores(c))
+    paragraphs = []
+    sentences = []
+    for ui, unit in enumerate(ctx.units):
+        c = ctx.unit_counts[ui]
+        paragraphs.append({
+            "block_id": unit.block_id, "item": unit.item, "kind": unit.kind,
+            "section": unit.section, "line": unit.line, "sentences": c.sentences,
+            "words": c.words, "scores": scores(c),
+        })  # fmt: skip
+        for si, sent in enumerate(unit.sentences):
+            sc = ctx.sentence_counts[(ui, si)]
+            grade = max(0.0, fkgl(sc) or 0.0)
+            sentences.append({
+                "block_id": unit.block_id, "item": unit.item, "start": sent.start,
+                "end": sent.end, "words": sc.words, "grade": round(grade, 1),
+                "difficulty": _difficulty(grade, sc.words), "passive": bool(sc.passive_sentences),
+            })  # fmt: skip
+    return sections, paragraphs, sentences
+
+
+def run_checks(doc: Document, config: Config | None = None, *, today: dt.date | None = None,
+               _hooks: dict[str, Any] | None = None) -> Report:  # fmt: skip
+    """Score ``doc`` and run every enabled rule. Pure apart from reading the source file
+    for inline suppressions (Markdown sources) and, with ``check_links``, the network."""
+    config = config or Config()
+    settings = Settings.from_config(config, doc, today)
+    ctx = build_context(doc, settings)
+    if _hooks:
+        ctx.cache.update(_hooks)
+    source_text = _markdown_source(doc)
+    findings: list[Finding] = []
+    bad: list[tuple[int, str]] = []
+    if source_text is not None:
+        from .suppress import parse_directives
+
+        bad = [
+            (d.line, d.text)
+            for d in parse_directives(source_text)
+            if d.kind != "enable" and not d.reason
+        ]
+        ctx.cache["bad_suppressions"] = bad
+    for rule in all_rules():
+        enabled, severity, options = _rule_settings(rule, settings, config)
+        if not enabled:
+            continue
+        for hit in rule.check(ctx, options):
+            findings.append(
+                Finding(rule.code, rule.name, severity, hit.message, hit.location, hit.suggestion)
+            )
+    if source_text is not None:
+        apply_inline(findings, source_text)
+    order = ctx.block_order
+    findings.sort(key=lambda f: f.sort_key(order))
+    sections, paragraphs, sentences = _views(ctx)
+    c = ctx.counts
+    counts = {
+        **c.to_dict(),
+        "vocabulary_load": round(c.vocabulary_load, 2),
+        "active_share": round(1 - c.passive_sentences / c.sentences, 3) if c.sentences else None,
+        "units": len(ctx.units),
+        "headings": sum(1 for b in doc.blocks if isinstance(b, Heading)),
+        "references": len(doc.references),
+    }
+    fail_on = str(config.get("checks.fail_on", config.get("fail_on", "error")))
+    if fail_on not in (*SEVERITIES, "never"):
+        raise ConfigError(
+            config.path,
+            f"fail_on {fail_on!r} is not valid",
+            "use error, warning, suggestion or never",
+        )
+    report = Report(
+        source=doc.metadata.source_path or doc.metadata.title,
+        title=doc.metadata.title,
+        language=doc.metadata.language,
+        formula=settings.formula,
+        grade=ctx.grade,
+        indicative=settings.formula == "smog" and c.sentences < SMOG_SAMPLE,
+        target=settings.target_grade,
+        fail_on=fail_on,
+        scores=ctx.scores,
+        counts=counts,
+        sections=sections,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        findings=findings,
+        today=settings.today.isoformat(),
+    )
+    report.refresh()
+    return report
+
+
+def _markdown_source(doc: Document) -> str | None:
+    path = doc.metadata.source_path
+    if not path or Path(path).suffix.lower() not in (".md", ".markdown"):
+        return None
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+__all__ = ["heading_text", "run_checks"]

@@ -1,0 +1,103 @@
+"""The rule registry: every rule's stable code, name, default severity, docs and examples.
+
+Rules register explicitly with the ``@rule`` decorator in their family module
+(``checks/rules/*.py``); ``ALL_RULES`` lists them in code order. ``checks/RULES.md`` is
+generated from this registry (``python -m checks.docs``) and a test keeps it current.
+
+Codes are two letters for the family and three digits; they are never reused. A retired
+code stays in ``RETIRED``; a renamed one goes in ``REDIRECTS``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+FAMILIES = {
+    "RL": "Reading level",
+    "PL": "Plain language",
+    "CT": "Citations",
+    "HD": "Headings",
+    "CK": "Checker (suppressions)",
+}
+RETIRED: dict[str, str] = {}  # code → why it was retired
+REDIRECTS: dict[str, str] = {}  # old code or name → current code
+
+CODE_RE = re.compile(r"^(RL|PL|CT|HD|CK)\d{3}$")
+NAME_RE = re.compile(r"^[a-z]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    summary: str
+    rationale: str
+    flagged: tuple[str, ...]  # example documents (see checks.examples) that must be flagged
+    clean: tuple[str, ...]  # examples that must pass
+    check: Callable[..., Iterator[Any]]
+    options: dict[str, Any] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()  # axe-core, markdownlint, WCAG, PEMAT… identifiers
+    fix: str = "none"  # none | sometimes | always (a suggestion is offered)
+    status: str = "stable"
+    since: str = "0.1.0"
+
+    @property
+    def family(self) -> str:
+        return self.code[:2]
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    severity: str,
+    summary: str,
+    rationale: str,
+    flagged: tuple[str, ...],
+    clean: tuple[str, ...],
+    options: dict[str, Any] | None = None,
+    tags: tuple[str, ...] = (),
+    references: tuple[str, ...] = (),
+    fix: str = "none",
+) -> Callable[[Callable[..., Iterator[Any]]], Callable[..., Iterator[Any]]]:
+    def register(fn: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
+        if code in _REGISTRY or code in RETIRED:
+            raise ValueError(f"rule code {code} is already used")
+        _REGISTRY[code] = Rule(
+            code, name, severity, summary, rationale, flagged, clean, fn,
+            dict(options or {}), tags, references, fix,
+        )  # fmt: skip
+        return fn
+
+    return register
+
+
+def all_rules() -> list[Rule]:
+    from . import rules  # noqa: F401  (registers every family)
+
+    return [_REGISTRY[c] for c in sorted(_REGISTRY)]
+
+
+def get_rule(code_or_name: str) -> Rule | None:
+    key = REDIRECTS.get(code_or_name, code_or_name)
+    for r in all_rules():
+        if key in (r.code, r.name):
+            return r
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule function yields; the engine adds code, name and severity."""
+
+    message: str
+    location: Any  # checks.finding.Location
+    suggestion: Any = None  # checks.finding.Suggestion | None

@@ -1,0 +1,387 @@
+"""CT: citations — markers against the reference list, and each reference's link and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from pipeline.document import iter_blocks, iter_items, plain_text
+from pipeline.document.nodes import Citation, ListBlock, Paragraph, References
+
+from ..finding import Location, Suggestion
+from ..registry import Hit, rule
+from ..text import citation_offsets
+
+DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+
+
+def _ref_loc(ctx, ref) -> Location:
+    block = next((b for b in ctx.doc.blocks if isinstance(b, References) and ref in b.items), None)
+    excerpt = ref.raw if len(ref.raw) <= 120 else ref.raw[:117] + "…"
+    return Location(
+        block_id=block.id if block else None,
+        section="References",
+        excerpt=excerpt,
+        line=ref.line if ref.line is not None else (block.line if block else None),
+        reference=ref.key,
+    )
+
+
+def _markers(ctx):
+    """(block id, item, start offset, citation, line) for every marker in the document."""
+    if "markers" in ctx.cache:
+        return ctx.cache["markers"]
+    out = []
+    from pipeline.document.nodes import BlockQuote, Heading
+
+    for block in iter_blocks(ctx.doc.blocks):
+        contents = []
+        if isinstance(block, Paragraph | Heading):
+            contents.append((None, block.content))
+        elif isinstance(block, ListBlock):
+            contents.extend((i, item.content) for i, (item, _d) in enumerate(iter_items(block)))
+        elif isinstance(block, BlockQuote):
+            continue
+        for item, content in contents:
+            cits = [n for n in _walk(content) if isinstance(n, Citation)]
+            offsets = citation_offsets(content)
+            text = plain_text(content)
+            for cit, (offset, _refs) in zip(cits, offsets, strict=False):
+                out.append((block, item, offset, cit, text))
+    ctx.cache["markers"] = out
+    return out
+
+
+def _walk(content):
+    from pipeline.document import iter_inlines
+
+    return iter_inlines(content)
+
+
+def _section_of(ctx, block_id: str) -> str:
+    from pipeline.document.nodes import Heading
+
+    from ..text import heading_text
+
+    section = ""
+    for block in ctx.doc.blocks:
+        if isinstance(block, Heading):
+            section = heading_text(block)
+        if block.id == block_id:
+            return section
+    return section
+
+
+@rule(
+    code="CT001",
+    name="citation-without-reference",
+    severity="error",
+    summary="A citation marker points to a number that has no entry in the reference list.",
+    rationale="A reader who follows the marker finds nothing (Wikipedia's “cite error”; checkcites' undefined references).",
+    flagged=("# Title\n\nSun harms skin.[4]\n\n[1]: Sun facts | url=https://example.org/sun",),
+    clean=("# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | url=https://example.org/sun",),
+    tags=("citations",),
+    references=("markdownlint MD052",),
+)
+def citation_without_reference(ctx, opts) -> Iterator[Hit]:
+    keys = {r.key for r in ctx.doc.references}
+    for block, item, offset, cit, text in _markers(ctx):
+        missing = [k for k in cit.refs if k not in keys]
+        if missing:
+            yield Hit(
+                f"Citation {cit.raw} points to no reference ({', '.join(missing)} missing)",
+                Location(
+                    block.id,
+                    _section_of(ctx, block.id),
+                    text[max(0, offset - 60) : offset].strip(),
+                    offset,
+                    offset,
+                    block.line,
+                    item,
+                ),
+                Suggestion("Add the reference or correct the marker"),
+            )
+
+
+@rule(
+    code="CT002",
+    name="reference-never-cited",
+    severity="warning",
+    summary="A reference-list entry is never cited in the text.",
+    rationale="An uncited reference supports nothing the reader can see (checkcites' unused references; Recite).",
+    flagged=(
+        "# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | url=https://example.org/a\n[2]: Other | url=https://example.org/b",
+    ),
+    clean=(
+        "# Title\n\nSun harms skin.[1,2]\n\n[1]: Sun facts | url=https://example.org/a\n[2]: Other | url=https://example.org/b",
+    ),
+    tags=("citations",),
+    references=("markdownlint MD053",),
+)
+def reference_never_cited(ctx, opts) -> Iterator[Hit]:
+    cited = {k for _b, _i, _o, cit, _t in _markers(ctx) for k in cit.refs}
+    for ref in ctx.doc.references:
+        if ref.key not in cited:
+            yield Hit(
+                f"Reference {ref.key} is never cited",
+                _ref_loc(ctx, ref),
+                Suggestion("Cite it where it supports the text, or remove it"),
+            )
+
+
+@rule(
+    code="CT003",
+    name="reference-without-link",
+    severity="warning",
+    summary="A reference has neither a URL nor a DOI.",
+    rationale="Without a URL or DOI a reader cannot find the source (papercheck ref-consistency).",
+    flagged=("# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts",),
+    clean=("# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | doi=10.1000/abc123",),
+    tags=("citations",),
+)
+def reference_without_link(ctx, opts) -> Iterator[Hit]:
+    for ref in ctx.doc.references:
+        if not ref.url and not ref.doi:
+            yield Hit(
+                f"Reference {ref.key} has no URL or DOI",
+                _ref_loc(ctx, ref),
+                Suggestion("Add the URL or DOI of the source"),
+            )
+
+
+@rule(
+    code="CT004",
+    name="access-date-without-url",
+    severity="warning",
+    summary="A reference gives an access date but no URL (“Available at: Accessed 7.23.19”).",
+    rationale=(
+        "An access date only makes sense for a web address; its presence without one means "
+        "the link was lost, often when a page was scraped (Wikipedia CS1: “access-date "
+        "requires url”). Restore the URL or drop the date."
+    ),
+    flagged=("# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | accessed=2019-07-23",),
+    clean=(
+        "# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | url=https://example.org/a | accessed=2024-01-02",
+    ),
+    tags=("citations",),
+    references=("Wikipedia CS1 error: access-date without URL",),
+)
+def access_date_without_url(ctx, opts) -> Iterator[Hit]:
+    for ref in ctx.doc.references:
+        if (ref.accessed or ref.accessed_raw) and not ref.url:
+            yield Hit(
+                f"Reference {ref.key} has an access date ({ref.accessed_raw or ref.accessed}) but no URL",
+                _ref_loc(ctx, ref),
+                Suggestion("Restore the URL, or remove the access date"),
+            )
+
+
+@rule(
+    code="CT005",
+    name="access-date-stale",
+    severity="warning",
+    summary="A reference was last accessed more than 3 years before the build date.",
+    rationale=(
+        "Health advice changes; a source nobody has looked at for years may be outdated or "
+        "gone. The age limit is `stale_after_years` (or `checks.stale_after_years`); the build "
+        "date is today unless `checks.today` pins it."
+    ),
+    flagged=(
+        "# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | url=https://example.org/a | accessed=2015-01-01",
+    ),
+    clean=(
+        "# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | url=https://example.org/a | accessed=2099-01-01",
+    ),
+    options={"stale_after_years": 3},
+    tags=("citations",),
+)
+def access_date_stale(ctx, opts) -> Iterator[Hit]:
+    years = float(opts["stale_after_years"])
+    today: dt.date = ctx.settings.today
+    for ref in ctx.doc.references:
+        if not ref.accessed:
+            continue
+        try:
+            when = dt.date.fromisoformat(ref.accessed[:10])
+        except ValueError:
+            continue
+        age = (today - when).days / 365.25
+        if age > years:
+            yield Hit(
+                f"Reference {ref.key} was last accessed {when.isoformat()}, {age:.1f} years ago "
+                f"(limit {years:g})",
+                _ref_loc(ctx, ref),
+                Suggestion("Check the source is still current and update the access date"),
+            )
+
+
+@rule(
+    code="CT006",
+    name="date-unparseable",
+    severity="warning",
+    summary="A reference's access date could not be read as a date.",
+    rationale="A date nobody can parse cannot be checked for age; write it as YYYY-MM-DD.",
+    flagged=(
+        "# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | url=https://example.org/a | accessed_raw=sometime in June",
+    ),
+    clean=(
+        "# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | url=https://example.org/a | accessed=2099-06-01",
+    ),
+    tags=("citations",),
+)
+def date_unparseable(ctx, opts) -> Iterator[Hit]:
+    for ref in ctx.doc.references:
+        bad = ref.accessed_raw and not ref.accessed
+        if not bad and ref.accessed:
+            try:
+                dt.date.fromisoformat(ref.accessed[:10])
+            except ValueError:
+                bad = True
+        if bad:
+            yield Hit(
+                f"Reference {ref.key} has an access date that is not a date: “{ref.accessed_raw or ref.accessed}”",
+                _ref_loc(ctx, ref),
+                Suggestion("Write the date as YYYY-MM-DD"),
+            )
+
+
+def _norm_title(s: str | None) -> str:
+    return re.sub(r"\W+", " ", (s or "").lower()).strip()
+
+
+@rule(
+    code="CT007",
+    name="duplicate-reference",
+    severity="warning",
+    summary="Two reference-list entries are the same source (same DOI, URL or title).",
+    rationale="Duplicates split citations of one source across two numbers (Wikipedia: “defined multiple times”).",
+    flagged=(
+        "# Title\n\nA.[1] B.[2]\n\n[1]: Sun facts | url=https://example.org/a\n[2]: Sun facts | url=https://example.org/a",
+    ),
+    clean=(
+        "# Title\n\nA.[1] B.[2]\n\n[1]: Sun facts | url=https://example.org/a\n[2]: Skin facts | url=https://example.org/b",
+    ),
+    tags=("citations",),
+)
+def duplicate_reference(ctx, opts) -> Iterator[Hit]:
+    seen: dict[tuple[str, str], str] = {}
+    for ref in ctx.doc.references:
+        keys = []
+        if ref.doi:
+            keys.append(("doi", ref.doi.lower()))
+        if ref.url:
+            keys.append(("url", ref.url.rstrip("/").lower()))
+        title = _norm_title(ref.title)
+        if title and len(title) > 12:
+            keys.append(("title", title))
+        for key in keys:
+            if key in seen:
+                yield Hit(
+                    f"Reference {ref.key} duplicates reference {seen[key]} (same {key[0]})",
+                    _ref_loc(ctx, ref),
+                    Suggestion(f"Cite reference {seen[key]} instead and remove this entry"),
+                )
+                break
+        for key in keys:
+            seen.setdefault(key, ref.key)
+
+
+@rule(
+    code="CT008",
+    name="doi-malformed",
+    severity="error",
+    summary="A reference's DOI does not have the form 10.NNNN/suffix.",
+    rationale="A malformed DOI does not resolve at doi.org.",
+    flagged=("# Title\n\nA.[1]\n\n[1]: Sun facts | doi=10.12/x y",),
+    clean=("# Title\n\nA.[1]\n\n[1]: Sun facts | doi=10.1016/j.sapharm.2012.05.009",),
+    tags=("citations",),
+)
+def doi_malformed(ctx, opts) -> Iterator[Hit]:
+    for ref in ctx.doc.references:
+        if ref.doi:
+            doi = re.sub(
+                r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", ref.doi.strip(), flags=re.I
+            )
+            if not DOI_RE.match(doi):
+                yield Hit(
+                    f"Reference {ref.key} has a malformed DOI: “{ref.doi}”",
+                    _ref_loc(ctx, ref),
+                    Suggestion("A DOI looks like 10.1000/xyz123"),
+                )
+
+
+@rule(
+    code="CT009",
+    name="url-malformed",
+    severity="error",
+    summary="A reference's URL is not an absolute http(s) address.",
+    rationale="A malformed link cannot be followed from the HTML or PDF handout.",
+    flagged=("# Title\n\nA.[1]\n\n[1]: Sun facts | url=htp:/example",),
+    clean=("# Title\n\nA.[1]\n\n[1]: Sun facts | url=https://example.org/sun",),
+    tags=("citations",),
+)
+def url_malformed(ctx, opts) -> Iterator[Hit]:
+    for ref in ctx.doc.references:
+        if ref.url:
+            parts = urlsplit(ref.url.strip())
+            if (
+                parts.scheme not in ("http", "https")
+                or "." not in parts.netloc
+                or " " in ref.url.strip()
+            ):
+                yield Hit(
+                    f"Reference {ref.key} has a malformed URL: “{ref.url}”",
+                    _ref_loc(ctx, ref),
+                    Suggestion("Use a full address starting with https://"),
+                )
+
+
+def fetch_status(url: str, timeout: float = 10.0) -> int | str:
+    """HTTP status of ``url`` (HEAD, then GET); only called with ``--check-links``."""
+    import urllib.error
+    import urllib.request
+
+    for method in ("HEAD", "GET"):
+        req = urllib.request.Request(url, method=method, headers={"User-Agent": "plainprint-check"})
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310
+                return resp.status
+        except urllib.error.HTTPError as exc:
+            if method == "HEAD" and exc.code in (403, 405, 501):
+                continue
+            return exc.code
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            return str(getattr(exc, "reason", exc))
+    return "no answer"
+
+
+@rule(
+    code="CT010",
+    name="link-unreachable",
+    severity="warning",
+    summary="A reference's URL or DOI does not answer (only with --check-links).",
+    rationale=(
+        "Dead links are common in health pages. Checking needs the network, so it runs only "
+        "when asked (`--check-links` or `checks.check_links = true`); CI stays offline."
+    ),
+    flagged=(),
+    clean=("# Title\n\nA.[1]\n\n[1]: Sun facts | url=https://example.org/sun",),
+    tags=("citations", "network"),
+)
+def link_unreachable(ctx, opts) -> Iterator[Hit]:
+    if not ctx.settings.check_links:
+        return
+    fetch = ctx.cache.get("fetch_status", fetch_status)
+    for ref in ctx.doc.references:
+        target = ref.url or (f"https://doi.org/{ref.doi}" if ref.doi else None)
+        if not target:
+            continue
+        status = fetch(target)
+        if not (isinstance(status, int) and 200 <= status < 400):
+            yield Hit(
+                f"Reference {ref.key} link does not answer: {target} ({status})",
+                _ref_loc(ctx, ref),
+                Suggestion("Find the current address (or an archived copy)"),
+            )

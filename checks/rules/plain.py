@@ -1,0 +1,557 @@
+"""PL: plain language — sentence and paragraph length, voice, words, numbers, citations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..finding import Location, Suggestion
+from ..lexicon import lexicon
+from ..passive import passive_spans
+from ..registry import Hit, rule
+from ..swaps import match_case
+from ..terms import PhraseMatcher, acronym_expanded, defined_at, find_acronyms
+from ..vocabulary import COMMON_ACRONYMS, word_zipf
+
+LONG_21 = (
+    "When you go home after the operation you should keep the wound clean and dry and you "
+    "should not lift anything heavy for at least two weeks."
+)
+LONG_35 = (
+    "When you go home after the operation you should keep the wound clean and dry, you should "
+    "not lift anything heavy for at least two weeks, and you should call the clinic if the "
+    "wound gets red or hot."
+)
+
+
+# ----------------------------------------------------------------------- length
+
+
+@rule(
+    code="PL001",
+    name="sentence-too-long",
+    severity="warning",
+    summary="A sentence has more than 20 words (up to 30; longer ones are PL002).",
+    rationale=(
+        "Long sentences are the main reason text scores a high grade, and readers with low "
+        "literacy lose track of them. Plain-language guides advise 15–20 words on average. "
+        "Words are counted after URLs, phone numbers and citation markers are removed."
+    ),
+    flagged=(f"# Title\n\n{LONG_21}",),
+    clean=("# Title\n\nKeep the wound clean and dry. Do not lift anything heavy for two weeks.",),
+    options={"max_words": 20},
+    tags=("readability", "length"),
+    references=("CDC CCI item 7", "SHeLL Editor long sentences", "Hemingway hard sentences"),
+    fix="none",
+)
+def sentence_too_long(ctx, opts) -> Iterator[Hit]:
+    limit = int(opts["max_words"])
+    upper = int(ctx_option(ctx, "PL002", "max_words", 30))
+    for _ui, _si, unit, sent in ctx.sentences():
+        n = len(sent.words)
+        if limit < n <= upper:
+            yield Hit(
+                f"Sentence has {n} words (more than {limit})",
+                ctx.sentence_loc(unit, sent),
+                Suggestion("Split it into shorter sentences"),
+            )
+
+
+def ctx_option(ctx, code: str, key: str, default):
+    from ..registry import get_rule
+
+    r = get_rule(code)
+    cfg = (
+        ctx.settings.rule_config.get(code)
+        or (ctx.settings.rule_config.get(r.name) if r else None)
+        or {}
+    )
+    return cfg.get(key, r.options.get(key, default) if r else default)
+
+
+@rule(
+    code="PL002",
+    name="sentence-far-too-long",
+    severity="error",
+    summary="A sentence has more than 30 words.",
+    rationale="Sentences over 30 words are very hard for most readers (Hemingway's red).",
+    flagged=(f"# Title\n\n{LONG_35}",),
+    clean=(f"# Title\n\n{LONG_21}",),
+    options={"max_words": 30},
+    tags=("readability", "length"),
+    references=("CDC CCI item 7", "Hemingway very hard sentences"),
+)
+def sentence_far_too_long(ctx, opts) -> Iterator[Hit]:
+    limit = int(opts["max_words"])
+    for _ui, _si, unit, sent in ctx.sentences():
+        n = len(sent.words)
+        if n > limit:
+            yield Hit(
+                f"Sentence has {n} words (more than {limit})",
+                ctx.sentence_loc(unit, sent),
+                Suggestion("Split it into two or three sentences"),
+            )
+
+
+@rule(
+    code="PL003",
+    name="paragraph-too-long",
+    severity="warning",
+    summary="A paragraph has more than 5 sentences or 120 words.",
+    rationale=(
+        "Short chunks are easier to read and to come back to (PEMAT item 8; SHeLL's text "
+        "structure check). List items are not counted as paragraphs."
+    ),
+    flagged=("# Title\n\n" + " ".join(["Drink water every day."] * 6),),
+    clean=("# Title\n\nDrink water. Eat fruit.\n\nSleep well. Walk every day.",),
+    options={"max_sentences": 5, "max_words": 120},
+    tags=("structure", "length"),
+    references=("PEMAT-P item 8", "CDC CCI item 9"),
+)
+def paragraph_too_long(ctx, opts) -> Iterator[Hit]:
+    for ui, unit in enumerate(ctx.units):
+        if unit.kind != "paragraph":
+            continue
+        c = ctx.unit_counts[ui]
+        if c.sentences > int(opts["max_sentences"]) or c.words > int(opts["max_words"]):
+            yield Hit(
+                f"Paragraph has {c.sentences} sentences and {c.words} words "
+                f"(limits {opts['max_sentences']} and {opts['max_words']})",
+                ctx.loc(unit, 0, len(unit.text), unit.text[:80]),
+                Suggestion("Break it into shorter paragraphs or a list"),
+            )
+
+
+# ------------------------------------------------------------------------ voice
+
+
+@rule(
+    code="PL004",
+    name="passive-voice",
+    severity="suggestion",
+    summary="A sentence is in the passive voice.",
+    rationale=(
+        "Active sentences say who does what, which readers follow more easily (PEMAT item 5, "
+        "CDC CCI item 6). Detected as a form of “be” or “get” followed by a past participle; "
+        "states such as “is worried” or “are located” are not passive."
+    ),
+    flagged=("# Title\n\nThe medicine is infused through a vein.",),
+    clean=("# Title\n\nThe nurse gives the medicine through a vein. I am worried.",),
+    tags=("voice",),
+    references=("PEMAT-P item 5", "CDC CCI item 6"),
+)
+def passive_voice(ctx, opts) -> Iterator[Hit]:
+    for _ui, _si, unit, sent in ctx.sentences():
+        for s, e in passive_spans(sent):
+            yield Hit(
+                f"Passive voice: “{unit.text[s:e]}”",
+                ctx.loc(unit, s, e, sent.text),
+                Suggestion("Say who does it: “The nurse gives…” rather than “… is given”"),
+            )
+            break
+
+
+@rule(
+    code="PL005",
+    name="active-voice-share-low",
+    severity="warning",
+    summary="Fewer than 80% of the document's sentences are active.",
+    rationale=(
+        "PEMAT's active-voice item is met when at least 80% of sentences are active. The share "
+        "is reported in every report as `counts.active_share`."
+    ),
+    flagged=("# Title\n\nThe drug is given. The arm is wrapped. The blood is cleaned. You rest.",),
+    clean=("# Title\n\nThe nurse gives the drug. She wraps your arm. You rest. You go home.",),
+    options={"min_active_share": 0.8, "min_sentences": 4},
+    tags=("voice",),
+    references=("PEMAT-P item 5",),
+)
+def active_voice_share_low(ctx, opts) -> Iterator[Hit]:
+    n = ctx.counts.sentences
+    if n < int(opts["min_sentences"]):
+        return
+    share = 1 - ctx.counts.passive_sentences / n
+    if share < float(opts["min_active_share"]):
+        yield Hit(
+            f"{share:.0%} of sentences are active (target {float(opts['min_active_share']):.0%})",
+            Location(excerpt=ctx.doc.metadata.title),
+            Suggestion("Rewrite passive sentences so they say who does what"),
+        )
+
+
+# ------------------------------------------------------------------------ words
+
+
+def _first_uses(ctx):
+    """First use in the scored text of each glossary term: term → (unit, sentence, occ)."""
+    if "first_uses" in ctx.cache:
+        return ctx.cache["first_uses"]
+    first: dict = {}
+    for _ui, _si, unit, sent in ctx.sentences():
+        for occ in ctx.matcher.find(sent.text):
+            if occ.term not in first:
+                first[occ.term] = (unit, sent, occ)
+    ctx.cache["first_uses"] = first
+    return first
+
+
+@rule(
+    code="PL006",
+    name="jargon-term",
+    severity="warning",
+    summary="A medical term has plainer words that most readers know.",
+    rationale=(
+        "Use the words your audience uses (PEMAT item 3, CDC CCI item 7). Each glossary term "
+        "is reported once, at its first use in the body, with the glossary's plain "
+        "alternatives. The document's topic word (a glossary term in the title used three or "
+        "more times, e.g. “melanoma”) and words in `checks.allow` are not reported; a topic "
+        "word must instead be explained (PL007)."
+    ),
+    flagged=("# Skin care\n\nThe cancer is metastatic.",),
+    clean=("# Skin care\n\nThe cancer has spread to other parts of the body.",),
+    tags=("words",),
+    references=("PEMAT-P item 3", "CDC CCI item 7", "WCAG 3.1.3 (G101, G55, G62)"),
+    fix="sometimes",
+)
+def jargon_term(ctx, opts) -> Iterator[Hit]:
+    for term, (unit, sent, occ) in _first_uses(ctx).items():
+        entry = ctx.settings.glossary[term]
+        if term in ctx.topic_words or ctx.allowed(term) or not entry.alternatives:
+            continue
+        s, e = sent.start + occ.start, sent.start + occ.end
+        alts = "; ".join(entry.alternatives)
+        yield Hit(
+            f"“{unit.text[s:e]}” is medical jargon; plain words: {alts}",
+            ctx.loc(unit, s, e, sent.text),
+            Suggestion(
+                f"Use “{entry.alternatives[0]}”, or explain the term", entry.alternatives[0]
+            ),
+        )
+
+
+def _defined_in_unit(ctx, unit, term: str) -> bool:
+    """Explained in the paragraph of its first use ("…melanoma… Melanoma is a skin cancer")."""
+    for sent in unit.sentences:
+        for occ in ctx.matcher.find(sent.text):
+            if occ.term == term and defined_at(sent.text, occ.start, occ.end):
+                return True
+    return False
+
+
+@rule(
+    code="PL007",
+    name="term-undefined",
+    severity="warning",
+    summary="A medical term the document keeps is not explained where it first appears.",
+    rationale=(
+        "When a medical term must stay — the topic of the handout, or a term with no plain "
+        "equivalent — explain it at first use (PEMAT item 4; WCAG 3.1.3 G112). Explanations "
+        "recognised anywhere in the paragraph of first use: “X (…)”, “… (X)”, “X, which…”, "
+        "“X means…”, “X is a…” at the start of a sentence, “called X”, “known as X”."
+    ),
+    flagged=(
+        "# Melanoma\n\nMelanoma can spread. See a doctor about melanoma. Melanoma is common.",
+    ),
+    clean=(
+        "# Melanoma\n\nMelanoma is a skin cancer. See a doctor about melanoma. Melanoma can spread.",
+    ),
+    tags=("words",),
+    references=("PEMAT-P item 4", "WCAG 3.1.3 (G112)"),
+)
+def term_undefined(ctx, opts) -> Iterator[Hit]:
+    for term, (unit, sent, occ) in _first_uses(ctx).items():
+        entry = ctx.settings.glossary[term]
+        kept = term in ctx.topic_words or not entry.alternatives
+        if not kept or (ctx.allowed(term) and term not in ctx.topic_words):
+            continue
+        if _defined_in_unit(ctx, unit, term):
+            continue
+        s, e = sent.start + occ.start, sent.start + occ.end
+        yield Hit(
+            f"“{unit.text[s:e]}” is not explained where it first appears",
+            ctx.loc(unit, s, e, sent.text),
+            Suggestion(
+                f"Explain it at first use, e.g.: {entry.definition}"
+                if entry.definition
+                else "Explain it at first use"
+            ),
+        )
+
+
+@rule(
+    code="PL008",
+    name="acronym-undefined",
+    severity="warning",
+    summary="An acronym is used without its full form at first use.",
+    rationale=(
+        "Spell out an abbreviation the first time (WCAG 3.1.4, G97): “isolated limb infusion "
+        "(ILI)” or “ILI (isolated limb infusion)”. Common ones (US, UK, TV…) and words in "
+        "`checks.allow` are not reported."
+    ),
+    flagged=("# Title\n\nThe doctor may suggest ILI for your arm.",),
+    clean=("# Title\n\nThe doctor may suggest isolated limb infusion (ILI). ILI is quick.",),
+    options={"known": []},
+    tags=("words",),
+    references=("WCAG 3.1.4 (G97, G102, H28)", "PEMAT-P item 4"),
+)
+def acronym_undefined(ctx, opts) -> Iterator[Hit]:
+    known = COMMON_ACRONYMS | {str(k) for k in opts.get("known", [])}
+    seen: set[str] = set()
+    for _ui, _si, unit, sent in ctx.sentences():
+        masked = unit.masked
+        for m in find_acronyms(sent.text):
+            if any(a <= sent.start + m.start() < b for a, b in masked):
+                continue
+            acro = m.group()
+            letters = re.sub(r"[^A-Za-z]", "", acro)
+            if len(letters) < 2 or acro in seen:
+                continue
+            seen.add(acro)
+            if (
+                acro in known
+                or ctx.allowed(acro)
+                or lexicon().zipf.get(acro.lower(), 0) >= 500
+                and not letters.isupper()
+            ):
+                continue
+            if acronym_expanded("", sent.text, m.start(), m.end(), acro):
+                continue
+            s, e = sent.start + m.start(), sent.start + m.end()
+            yield Hit(
+                f"Acronym “{acro}” is not spelled out at first use",
+                ctx.loc(unit, s, e, sent.text),
+                Suggestion(f"Write the full words, then “({acro})”"),
+            )
+
+
+@rule(
+    code="PL012",
+    name="wordy-phrase",
+    severity="suggestion",
+    summary="A wordy phrase has a shorter, plainer form.",
+    rationale=(
+        "Plain-language guides replace wordy phrases with short everyday words. The pairs "
+        "are the safe swaps in `checks/data/swaps.tsv` (plus `checks.swaps` files); the HTML "
+        "handout applies them."
+    ),
+    flagged=("# Title\n\nWe utilize a pump prior to surgery.",),
+    clean=("# Title\n\nWe use a pump before surgery.",),
+    tags=("words",),
+    references=("plainlanguage.gov word list", "retext-simplify"),
+    fix="always",
+)
+def wordy_phrase(ctx, opts) -> Iterator[Hit]:
+    matcher = _swap_matcher(ctx.settings.swap_rows)
+    for _ui, _si, unit, sent in ctx.sentences():
+        for start, end, replacement in matcher.find(sent.text):
+            found = sent.text[start:end]
+            s, e = sent.start + start, sent.start + end
+            new = match_case(found, replacement)
+            yield Hit(
+                f"“{found}” is wordy; use “{new}”",
+                ctx.loc(unit, s, e, sent.text),
+                Suggestion(f"Replace with “{new}”", new),
+            )
+
+
+_SWAP_CACHE: dict[tuple, PhraseMatcher] = {}
+
+
+def _swap_matcher(rows: list[tuple[str, str]]) -> PhraseMatcher:
+    key = tuple(rows)
+    if key not in _SWAP_CACHE:
+        _SWAP_CACHE[key] = PhraseMatcher(rows)
+    return _SWAP_CACHE[key]
+
+
+@rule(
+    code="PL013",
+    name="complex-word",
+    severity="suggestion",
+    summary="A long, rare word most readers will not know (reported once per word).",
+    rationale=(
+        "Rare words make text hard even when sentences are short (Kauchak & Leroy 2016). A "
+        "word is reported when it has three or more syllables and is rarer than "
+        "`max_zipf` in the wordfreq English list (3.0 ≈ once per million words), is not in "
+        "the glossary (PL006 covers those) and is not a name. These words drive the "
+        "`health_vocabulary` score."
+    ),
+    flagged=("# Title\n\nThe treatment was efficacious.",),
+    clean=("# Title\n\nThe treatment worked well.",),
+    options={"max_zipf": 3.0},
+    tags=("words",),
+    references=("SHeLL Editor uncommon words", "De-Jargonizer"),
+)
+def complex_word(ctx, opts) -> Iterator[Hit]:
+    limit = float(opts["max_zipf"])
+    seen: set[str] = set()
+    covered = {t for t in _first_uses(ctx)}
+    for _ui, _si, unit, sent in ctx.sentences():
+        glossary_spans = [(o.start, o.end) for o in ctx.matcher.find(sent.text)]
+        for i, w in enumerate(sent.words):
+            lower = w.lower
+            if lower in seen or w.syllables < 3 or w.is_number or not w.text.isalpha():
+                continue
+            if (i > 0 and w.text[:1].isupper()) or w.text.isupper():
+                continue
+            rel = w.start - sent.start
+            if (
+                any(s <= rel < e for s, e in glossary_spans)
+                or lower in covered
+                or ctx.allowed(lower)
+            ):
+                continue
+            if word_zipf(lower) >= limit:
+                continue
+            seen.add(lower)
+            yield Hit(
+                f"“{w.text}” is a rare word most readers will not know",
+                ctx.loc(unit, w.start, w.end, sent.text),
+                Suggestion("Use a common word, or explain it"),
+            )
+
+
+# ---------------------------------------------------------------------- numbers
+
+_PCT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b)", re.I)
+_DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
+_RANGE = re.compile(
+    r"\bbetween\s+\d+(?:\.\d+)?\s*%?\s+and\s+\d+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?\s?(?:–|—|-|to)\s?\d+(?:\.\d+)?\s?(?:%|percent|per cent)",
+    re.I,
+)
+_ONE_IN = re.compile(r"\b(?:1|one|\d+)\s+(?:in|out of)\s+(?:every\s+)?(\d[\d,]*)\b", re.I)
+_NATURAL = re.compile(r"\b(?:out of|in every|in)\s+(?:100|1,?000|10)\b", re.I)
+_RELATIVE = re.compile(
+    r"\b(?:twice|double[sd]?|triple[sd]?|half|\d+(?:\.\d+)?\s?(?:times|-fold))\s+(?:as\s+)?(?:the\s+|more\s+|less\s+)?(?:risk|likely|chance|high|higher|lower|common)"
+    r"|\b\d+(?:\.\d+)?\s?%\s+(?:higher|lower|more|less|increase|decrease|reduction|drop|rise)\b",
+    re.I,
+)
+
+
+def number_problems(text: str) -> list[str]:
+    problems = []
+    if _DECIMAL.search(text):
+        problems.append("a decimal (use whole numbers where you can)")
+    if _RANGE.search(text):
+        problems.append("a range (give one number or say what the range means)")
+    elif _PCT.search(text) and not _NATURAL.search(text):
+        problems.append("a percentage without a natural frequency (say “98 out of 100 people”)")
+    bases = {m.group(1).replace(",", "") for m in _ONE_IN.finditer(text)}
+    if len(bases) > 1:
+        problems.append("“1 in N” figures with different bases (use the same base)")
+    if _RELATIVE.search(text) and not _ONE_IN.search(text):
+        problems.append("a relative change without the base risk (say what it changes from)")
+    return problems
+
+
+@rule(
+    code="PL009",
+    name="confusing-number",
+    severity="suggestion",
+    summary="A number is hard to use: a decimal, a bare percentage, a range, mixed “1 in N” "
+    "bases, or a relative change without a base.",
+    rationale=(
+        "Many readers struggle with decimals, percentages and relative risks (PEMAT items 6–7, "
+        "CDC CCI items 15–17). Natural frequencies (“2 out of 100 people”) with one base are "
+        "understood best. Dates and phone numbers are not flagged."
+    ),
+    flagged=(
+        "# Title\n\nThe risk is 2.5 times higher.",
+        "# Title\n\nAbout 98% of people recover.",
+        "# Title\n\nThe rate ranged between 54 and 84 percent.",
+        "# Title\n\nIt affects 1 in 50 men and 1 in 200 women.",
+    ),
+    clean=("# Title\n\nAbout 98 out of 100 people recover. Take 2 pills a day.",),
+    tags=("numbers",),
+    references=("PEMAT-P items 6–7", "CDC CCI items 15–17, 20"),
+)
+def confusing_number(ctx, opts) -> Iterator[Hit]:
+    for _ui, _si, unit, sent in ctx.sentences():
+        problems = number_problems(sent.text)
+        if problems:
+            yield Hit(
+                "Number may confuse: " + "; ".join(problems),
+                ctx.sentence_loc(unit, sent),
+                Suggestion("Use whole numbers and natural frequencies such as “2 out of 100”"),
+            )
+
+
+# -------------------------------------------------------------------- citations
+
+_STAT_WORD = re.compile(
+    r"\b(?:rates?|risks?|odds|ratio|survival|mortality|incidence|prevalence|likely|chance|"
+    r"response rate|times (?:more|less|higher|lower)|CI|p\s?[<=>])\b",
+    re.I,
+)
+_ANY_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
+
+
+def is_statistic(text: str) -> bool:
+    if _PCT.search(text) or _ONE_IN.search(text):
+        return True
+    return bool(_STAT_WORD.search(text) and _ANY_NUMBER.search(text))
+
+
+@rule(
+    code="PL010",
+    name="uncited-statistic",
+    severity="warning",
+    summary="A sentence gives a statistic but has no citation marker.",
+    rationale=(
+        "Figures such as “a 5-year survival rate around 98%” need a source the reader (and the "
+        "reviewer) can check (CDC CCI item 11). A marker in the sentence or right after it "
+        "counts."
+    ),
+    flagged=("# Title\n\nThe 5-year survival rate is around 98%.",),
+    clean=(
+        "# Title\n\nThe 5-year survival rate is around 98%.[1]\n\n[1]: Cancer facts | url=https://example.org/facts",
+    ),
+    tags=("citations", "numbers"),
+    references=("CDC CCI item 11",),
+)
+def uncited_statistic(ctx, opts) -> Iterator[Hit]:
+    for _ui, _si, unit, sent in ctx.sentences():
+        if not sent.citations and is_statistic(sent.text):
+            yield Hit(
+                "Statistic without a citation",
+                ctx.sentence_loc(unit, sent),
+                Suggestion("Add a citation marker pointing to the source of the figure"),
+            )
+
+
+_CLAIM = re.compile(
+    r"\b(?:stud(?:y|ies)|research(?:ers)?(?: reports?)?|trials?|evidence|experts?|scientists|"
+    r"data|surveys?)\s+(?:\w+\s+){0,2}(?:show(?:s|ed|n)?|suggests?|found|finds|indicates?|"
+    r"proves?|says?|reports?|confirms?)\b|\baccording to\b|\bhas been shown\b|\bit is known\b",
+    re.I,
+)
+
+
+@rule(
+    code="PL011",
+    name="uncited-claim",
+    severity="suggestion",
+    summary="A sentence appeals to research or an authority but has no citation marker.",
+    rationale=(
+        "“Studies show…” and “according to…” promise a source; give it, so the claim can be "
+        "checked (CDC CCI item 11)."
+    ),
+    flagged=("# Title\n\nStudies show that sunscreen helps.",),
+    clean=(
+        "# Title\n\nStudies show that sunscreen helps.[1]\n\n[1]: Sun study | doi=10.1000/xyz123",
+        "# Title\n\nSunscreen helps.",
+    ),
+    tags=("citations",),
+    references=("CDC CCI item 11",),
+)
+def uncited_claim(ctx, opts) -> Iterator[Hit]:
+    for _ui, _si, unit, sent in ctx.sentences():
+        if sent.citations:
+            continue
+        m = _CLAIM.search(sent.text)
+        if m and not is_statistic(sent.text):
+            yield Hit(
+                f"Claim without a citation: “{m.group()}”",
+                ctx.sentence_loc(unit, sent),
+                Suggestion("Add a citation marker pointing to the source"),
+            )

@@ -1,0 +1,47 @@
+"""Counts and scores for units, sections and whole documents, and for raw text."""
+
+from __future__ import annotations
+
+import functools
+
+from .formulas import Counts, count_sentence, dale_chall_easy_words, scores
+from .passive import is_passive
+from .text import Sentence, Unit, segment
+from .vocabulary import Vocabulary
+
+
+def sentence_counts(sentence: Sentence, vocab: Vocabulary) -> Counts:
+    c = count_sentence(sentence, dale_chall_easy_words())
+    c.vocabulary_load = vocab.sentence_load(sentence)
+    c.passive_sentences = 1 if is_passive(sentence) else 0
+    return c
+
+
+def unit_counts(unit: Unit, vocab: Vocabulary) -> Counts:
+    total = Counts()
+    for s in unit.sentences:
+        total += sentence_counts(s, vocab)
+    return total
+
+
+@functools.cache
+def _default_vocabulary() -> Vocabulary:
+    from .glossary import default_glossary
+
+    return Vocabulary(t for t, e in default_glossary().items() if e.kind != "wordy")
+
+
+def text_counts(text: str, vocab: Vocabulary | None = None) -> Counts:
+    """Counts for plain text: each non-empty line is a paragraph (a unit of its own)."""
+    vocab = vocab or _default_vocabulary()
+    total = Counts()
+    for line in text.splitlines():
+        if line.strip():
+            for s in segment(line):
+                total += sentence_counts(s, vocab)
+    return total
+
+
+def score_text(text: str, vocab: Vocabulary | None = None) -> dict[str, float | None]:
+    """Every score for plain text, as the benchmark and quick experiments need it."""
+    return scores(text_counts(text, vocab))

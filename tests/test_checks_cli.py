@@ -1,0 +1,119 @@
+"""``plainprint check``: exit codes, formats, output files, baseline and config."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "checks"
+SEED = Path(__file__).resolve().parent.parent / "sources" / "ili-ilp-melanoma.txt"
+
+
+def run(args, capsys):
+    code = main(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_seed_fails_at_error_level(capsys):
+    code, out, _ = run(["check", str(SEED)], capsys)
+    assert code == 1
+    assert "RL001 [error]" in out
+
+
+def test_fail_on_never_and_plain_handout(capsys, tmp_path):
+    code, _, _ = run(["check", str(SEED), "--fail-on", "never"], capsys)
+    assert code == 0
+    code, out, _ = run(["check", str(FIXTURES / "plain-handout.txt")], capsys)
+    assert code == 0, out
+
+
+def test_fail_on_warning(capsys):
+    code, _, _ = run(
+        ["check", str(FIXTURES / "plain-handout.txt"), "--fail-on", "suggestion"], capsys
+    )
+    assert code in (0, 1)
+    code, out, _ = run(["check", str(SEED), "--fail-on", "warning", "--format", "json"], capsys)
+    assert code == 1
+    assert json.loads(out)["documents"][0]["passed"] is False
+
+
+def test_input_errors_exit_2(capsys, tmp_path):
+    code, _, err = run(["check", str(tmp_path / "missing.txt")], capsys)
+    assert code == 2 and "missing.txt" in err
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}")
+    code, _, err = run(["check", str(bad)], capsys)
+    assert code == 2
+
+
+def test_document_json_input_and_output_file(capsys, tmp_path):
+    doc = tmp_path / "seed.json"
+    assert main(["ingest", str(SEED), "-o", str(doc)]) == 0
+    out = tmp_path / "report.sarif"
+    code, stdout, _ = run(["check", str(doc), "--format", "sarif", "-o", str(out)], capsys)
+    assert code == 1 and stdout == ""
+    assert json.loads(out.read_text())["version"] == "2.1.0"
+
+
+def test_baseline_accepts_existing_findings(capsys, tmp_path):
+    base = tmp_path / "baseline.json"
+    code, _, _ = run(["check", str(SEED), "--write-baseline", str(base)], capsys)
+    assert code == 1
+    data = json.loads(base.read_text())
+    assert data["schema"] == "plainprint-baseline/1"
+    code, out, _ = run(["check", str(SEED), "--baseline", str(base), "--format", "json"], capsys)
+    assert code == 0
+    doc = json.loads(out)["documents"][0]
+    assert doc["findings"] == [] and doc["suppressed"]
+    # A new problem is not in the baseline and fails again.
+    changed = tmp_path / "ili-ilp-melanoma.txt"
+    shutil.copy(SEED, changed)
+    changed.write_text(
+        changed.read_text().replace(
+            "Melanoma rates are rising.", "Melanoma rates are rising, with hyperlipidemia common."
+        )
+    )
+    code, out, _ = run(
+        ["check", str(changed), "--baseline", str(base), "--fail-on", "warning"], capsys
+    )
+    assert code == 1 and "hyperlipidemia" in out
+
+
+def test_config_file_and_per_source_overrides(capsys, tmp_path, monkeypatch):
+    cfg = tmp_path / "plainprint.toml"
+    cfg.write_text(
+        (FIXTURES / "plainprint.toml").read_text()
+        + '\n[[overrides]]\nglob = "*.txt"\nchecks = { target_grade = 20 }\n'
+    )
+    code, out, _ = run(["--config", str(cfg), "check", str(SEED), "--format", "json"], capsys)
+    doc = json.loads(out)["documents"][0]
+    assert doc["target"] == 20
+    assert doc["build_date"] == "2025-01-31"
+    assert not any(f["rule"] == "PL004" for f in doc["findings"])
+    assert not any("tourniquet" in f["message"] for f in doc["findings"])
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github"])
+def test_every_format_from_the_cli(capsys, fmt):
+    code, out, _ = run(["check", str(SEED), "--format", fmt, "--color", "never"], capsys)
+    assert code == 1 and out.strip()
+
+
+def test_inline_suppressions_in_a_markdown_source(capsys):
+    code, out, _ = run(
+        ["check", str(FIXTURES / "suppressed.md"), "--format", "json", "--fail-on", "never"], capsys
+    )
+    doc = json.loads(out)["documents"][0]
+    reasons = {f["rule"]: f["reason"] for f in doc["suppressed"]}
+    assert reasons["PL006"] == "inline: the clinic uses this word on its signs"
+    assert reasons["PL008"] == "inline: these are the names printed on the pump"
+    rules = [f["rule"] for f in doc["findings"]]
+    assert "CK001" in rules and "PL013" in rules  # no reason: reported, suppresses nothing
+    assert not any("PL00" in f["message"] for f in doc["findings"]), "comments are not prose"
+    assert any("ILP" in f["message"] for f in doc["findings"] if f["rule"] == "PL008")

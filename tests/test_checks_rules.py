@@ -1,0 +1,191 @@
+"""Every rule's own examples, the registry's shape, RULES.md, and configuration."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from checks import run_checks
+from checks.docs import RULES_MD, render
+from checks.examples import example_document
+from checks.registry import CODE_RE, FAMILIES, NAME_RE, REDIRECTS, RETIRED, all_rules
+from pipeline.config import Config
+from pipeline.errors import ConfigError
+
+TODAY = dt.date(2025, 1, 31)
+RULES = all_rules()
+NETWORK_OR_SOURCE = {"CT010", "CK001"}  # need the network / a Markdown file: tested below
+
+
+def codes(doc, config=None):
+    return [f.rule for f in run_checks(doc, config or Config(), today=TODAY).findings]
+
+
+@pytest.mark.parametrize(
+    ("code", "example"),
+    [(r.code, ex) for r in RULES for ex in r.flagged],
+)
+def test_flagged_examples_are_flagged(code, example):
+    assert code in codes(example_document(example))
+
+
+@pytest.mark.parametrize(("code", "example"), [(r.code, ex) for r in RULES for ex in r.clean])
+def test_clean_examples_pass(code, example):
+    assert code not in codes(example_document(example))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_metadata(rule):
+    assert CODE_RE.match(rule.code)
+    assert rule.family in FAMILIES
+    assert NAME_RE.match(rule.name)
+    assert not re.match(r"^(no|avoid|use)-", rule.name), "names describe the problem"
+    assert rule.severity in ("error", "warning", "suggestion")
+    assert rule.summary and rule.rationale
+    assert rule.clean, "every rule needs a clean example"
+    assert rule.flagged or rule.code in NETWORK_OR_SOURCE
+    assert rule.code not in RETIRED
+    module = rule.check.__module__.rsplit(".", 1)[-1]
+    assert module in {"reading", "plain", "citations", "headings", "suppressions"}
+
+
+def test_codes_and_names_unique():
+    assert len({r.code for r in RULES}) == len(RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
+    assert all(target in {r.code for r in RULES} for target in REDIRECTS.values())
+
+
+def test_rules_md_is_current():
+    assert RULES_MD.read_text(encoding="utf-8") == render(), "run `python -m checks.docs`"
+
+
+def test_heading_rules_cite_axe_markdownlint_or_wcag():
+    for r in RULES:
+        if r.family == "HD":
+            refs = " ".join(r.references)
+            assert any(k in refs for k in ("axe", "markdownlint", "WCAG")), r.code
+
+
+def test_link_check_runs_only_when_asked():
+    doc = example_document("# T\n\nA.[1]\n\n[1]: Sun | url=https://example.org/gone")
+    calls = []
+
+    def fake(url):
+        calls.append(url)
+        return 404
+
+    off = run_checks(doc, Config(), today=TODAY, _hooks={"fetch_status": fake})
+    assert "CT010" not in [f.rule for f in off.findings] and not calls
+    on = run_checks(doc, Config({"checks": {"check_links": True}}), today=TODAY,
+                    _hooks={"fetch_status": fake})  # fmt: skip
+    assert calls == ["https://example.org/gone"]
+    assert [f.rule for f in on.findings if f.rule == "CT010"] == ["CT010"]
+    ok = run_checks(doc, Config({"checks": {"check_links": True}}), today=TODAY,
+                    _hooks={"fetch_status": lambda url: 200})  # fmt: skip
+    assert "CT010" not in [f.rule for f in ok.findings]
+
+
+def test_config_tunes_rules():
+    doc = example_document("# T\n\nKeep your arm up on a pillow when you sit down at home today.")
+    assert "PL001" not in codes(doc)
+    cfg = Config({"checks": {"rules": {"PL001": {"max_words": 10, "severity": "error"}}}})
+    found = run_checks(doc, cfg, today=TODAY).findings
+    assert [(f.rule, f.severity) for f in found if f.rule == "PL001"] == [("PL001", "error")]
+    off = Config({"checks": {"rules": {"passive-voice": "off"}}})
+    passive = example_document("# T\n\nThe drug is given by a nurse.")
+    assert "PL004" in codes(passive)
+    assert "PL004" not in codes(passive, off)
+    assert "PL004" not in codes(passive, Config({"checks": {"ignore": ["PL"]}}))
+    assert set(codes(passive, Config({"checks": {"select": ["HD"]}}))) <= {"HD001", "HD002"} | {
+        c for c in codes(passive) if c.startswith("HD")
+    }
+
+
+def test_unknown_rule_option_is_a_config_error():
+    with pytest.raises(ConfigError, match="unknown option"):
+        run_checks(
+            example_document("# T\n\nHi."), Config({"checks": {"rules": {"PL001": {"max": 3}}}})
+        )
+
+
+def test_allow_list_and_topic_word():
+    doc = example_document(
+        "# Melanoma care\n\nMelanoma is a skin cancer. Melanoma can spread. Check for melanoma. "
+        "A tourniquet is used."
+    )
+    found = run_checks(doc, Config(), today=TODAY).findings
+    jargon = {
+        f.location.excerpt[f.location.start - f.location.start :]
+        for f in found
+        if f.rule == "PL006"
+    }
+    assert not any("elanoma" in f.message for f in found if f.rule == "PL006"), jargon
+    assert any("tourniquet" in f.message for f in found if f.rule == "PL006")
+    allowed = run_checks(doc, Config({"checks": {"allow": ["tourniquet"]}}), today=TODAY).findings
+    assert not any(f.rule == "PL006" for f in allowed)
+
+
+def test_target_grade_from_config_and_sidecar():
+    doc = example_document(
+        "# T\n\nPharmacological management necessitates individualised consideration."
+    )
+    assert "RL001" in codes(doc)
+    assert "RL001" not in codes(doc, Config({"checks": {"target_grade": 30}}))
+
+
+def test_stale_after_years_and_today_from_config():
+    doc = example_document(
+        "# T\n\nA.[1]\n\n[1]: Sun | url=https://example.org/a | accessed=2023-01-01"
+    )
+    assert "CT005" not in codes(doc)
+    cfg = Config({"checks": {"stale_after_years": 1}})
+    assert "CT005" in codes(doc, cfg)
+    pinned = Config({"checks": {"today": "2023-06-01", "stale_after_years": 1}})
+    assert "CT005" not in [f.rule for f in run_checks(doc, pinned).findings]
+
+
+def test_inline_suppressions(tmp_path):
+    src = Path(__file__).parent / "fixtures" / "checks" / "suppressed.md"
+    from pipeline.document.nodes import Metadata
+
+    doc = example_document(
+        "# Caring for your arm\n\nThe nurse checks the tourniquet every hour.\n\n"
+        "The pump shows ILI on its screen.\n\nThe doctor may suggest ILP later.\n\n"
+        "The treatment was efficacious."
+    )
+    # Put the block lines where the fixture has them, and point the document at the fixture.
+    lines = src.read_text(encoding="utf-8").splitlines()
+    import dataclasses
+
+    from pipeline.document.nodes import Paragraph
+
+    def line_of(text):
+        return next(i for i, line in enumerate(lines, 1) if line.startswith(text[:20]))
+
+    blocks = tuple(
+        dataclasses.replace(b, line=line_of(b.content[0].text)) if isinstance(b, Paragraph) else b
+        for b in doc.blocks
+    )
+    meta = Metadata(title=doc.metadata.title, source_path=str(src), source_format="markdown")
+    doc = dataclasses.replace(doc, blocks=blocks, metadata=meta)
+    report = run_checks(doc, Config(), today=TODAY)
+    active = {
+        (f.rule, f.location.excerpt.split()[0] if f.location.excerpt else "")
+        for f in report.findings
+    }
+    suppressed = {f.rule: f.suppressed for f in report.suppressed}
+    assert suppressed.get("PL006", "").startswith("inline: the clinic")
+    assert suppressed.get("PL008", "").startswith("inline: these are the names")
+    assert any(
+        r == "PL008" and "ILP" in f.message
+        for r, _ in active
+        for f in report.findings
+        if f.rule == r
+    )
+    assert "PL013" in {f.rule for f in report.findings}, (
+        "a suppression without a reason suppresses nothing"
+    )
+    assert "CK001" in {f.rule for f in report.findings}

@@ -1,0 +1,140 @@
+"""Text preparation: segmentation, masking, syllables, and offline operation."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checks.lexicon import lexicon
+from checks.syllables import cardinal_syllables, heuristic_syllables, number_syllables, syllables
+from checks.text import mask_spans, segment, split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rest. Drink fluids. Call us.", ["Rest.", "Drink fluids.", "Call us."]),
+        ("The tumor was 3.5 cm wide. It grew by 1.2 cm in 6 months.", 2),
+        ("Dr. Smith gave 2.5 mg, e.g. with food, i.e. at lunch. It worked.", 2),
+        ("RR 0.73, 95% CI 0.61 to 0.88. The effect was small.", 2),
+        ("It was last checked 7.23.19 by the team. Then it moved.", 2),
+        ("Smith et al. reported it. The U.S. Army agreed.", 2),
+        ("See Fig. 2 for details. No. 5 is the dose.", 2),
+        ("Approx. 20 people came vs. 30 last year. Most stayed.", 2),
+        ("It hurts.Then it stops.You feel better.", 3),
+        ("Do you have a fever? Call us! We can help.", 3),
+        ("Take vitamin D. It helps.", 2),
+    ],
+)
+def test_sentence_splitting(text, expected):
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    if isinstance(expected, list):
+        assert sentences == expected
+    else:
+        assert len(sentences) == expected, sentences
+
+
+def test_urls_emails_phones_and_markers_are_not_words():
+    text = (
+        "Visit https://www.cdc.gov/melanoma. Write to help@clinic.org or call 1-800-232-4636 [2]."
+    )
+    sents = segment(text)
+    words = [w.text for s in sents for w in s.words]
+    assert words == ["Visit", "Write", "to", "or", "call"]
+    masked = mask_spans(text)
+    assert any(text[s:e].startswith("https://") for s, e in masked)
+    assert any("@" in text[s:e] for s, e in masked)
+
+
+@given(st.text(alphabet="abc DEF.?!12 \n,%-", max_size=200))
+def test_sentence_spans_are_ordered_and_in_range(text):
+    spans = split_sentences(text)
+    prev = 0
+    for s, e in spans:
+        assert prev <= s < e <= len(text)
+        assert text[s:e] == text[s:e].strip()
+        prev = e
+    for sent in segment(text):
+        for w in sent.words:
+            assert sent.start <= w.start < w.end <= sent.end
+            assert text[w.start : w.end] == w.text
+
+
+@pytest.mark.parametrize(
+    ("word", "count"),
+    [
+        ("locoregional", 5),
+        ("antiemetic", 5),
+        ("thrombocytopenia", 7),
+        ("randomised", 3),
+        ("melanoma", 4),
+        ("chemotherapy", 5),
+        ("water", 2),
+        ("98%", 5),  # ninety-eight percent
+        ("2.5", 3),  # two point five
+        ("1950", 4),  # nineteen fifty
+        ("5-year", 2),
+        ("CI", 3),  # read unabbreviated: confidence interval
+        ("CT", 3),
+        ("AIDS", 1),  # said as a word
+        ("US", 2),  # said letter by letter
+    ],
+)
+def test_syllables(word, count):
+    assert syllables(word) == count
+
+
+def test_cardinals():
+    assert cardinal_syllables(7) == 2
+    assert cardinal_syllables(21) == 3  # twen-ty-one
+    assert cardinal_syllables(100) == 3  # one hun-dred
+    assert cardinal_syllables(2000) == 3  # two thou-sand
+    assert number_syllables("1,000") == 3
+
+
+def test_fallback_heuristic_agrees_with_the_dictionary():
+    table = lexicon().syllables
+    words = sorted(w for w in table if w.isalpha() and len(w) > 3)
+    sample = random.Random(7).sample(words, 2000)
+    exact = sum(heuristic_syllables(w) == table[w] for w in sample) / len(sample)
+    near = sum(abs(heuristic_syllables(w) - table[w]) <= 1 for w in sample) / len(sample)
+    assert exact >= 0.85
+    assert near >= 0.99
+
+
+def test_unknown_words_use_dictionary_parts_then_the_heuristic():
+    assert syllables("unfrobnicated") >= 4
+    assert syllables("pigment-producing") == syllables("pigment") + syllables("producing")
+
+
+def test_checks_never_download(monkeypatch, seed_doc):
+    """textstat 0.7.11+ calls nltk.download at first use; our code must never reach it."""
+    import nltk
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("nltk.download was called")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    from checks import run_checks
+
+    report = run_checks(seed_doc)
+    assert report.scores["smog"] is not None
+
+
+def test_lexicon_cache_is_written_and_reused(tmp_path, monkeypatch):
+    import checks.lexicon as lx
+
+    monkeypatch.setenv("PLAINPRINT_CACHE_DIR", str(tmp_path))
+    lx.lexicon.cache_clear()
+    try:
+        first = lx.lexicon()
+        assert lx.cache_path().is_file()
+        lx.lexicon.cache_clear()
+        monkeypatch.setattr(lx, "build_tables", lambda: pytest.fail("cache not used"))
+        second = lx.lexicon()
+        assert second.syllables["melanoma"] == first.syllables["melanoma"] == 4
+    finally:
+        lx.lexicon.cache_clear()

@@ -1,0 +1,43 @@
+"""Issue 6: building the same sources twice gives byte-identical outputs, in separate processes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, SEED
+
+pytestmark = pytest.mark.slow
+
+
+def _build(src, out, tz: str) -> None:
+    env = {**os.environ, "TZ": tz, "CI": "true", "PYTHONHASHSEED": "random"}
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "build", "--print", "-j", "1", "-o", str(out), str(src)],
+        capture_output=True, text=True, timeout=600, env=env, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    src = tmp_path / "sources"
+    src.mkdir()
+    shutil.copy(SEED, src / "seed.txt")
+    (src / "flu.md").write_text(
+        "---\ntitle: Flu\nlang: en\nkey_points: [Rest, Drink water]\n---\n\n# Flu\n\n"
+        "Flu spreads fast.[^1] Rest at home.\n\n- Drink water.\n- Call us.\n\n"
+        "[^1]: CDC. Flu basics. https://www.cdc.gov/flu/ Accessed 2024-01-05.\n",
+        encoding="utf-8",
+    )
+    first, second = tmp_path / "a", tmp_path / "b"
+    _build(src, first, "UTC")
+    _build(src, second, "Pacific/Auckland")
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert {f.parts[0] for f in files} >= {"documents", "reports", "pdf", "print", "html", "index.html"}
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    different = [str(f) for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
+    assert different == []
