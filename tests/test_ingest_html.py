@@ -416,9 +416,9 @@ def test_extraction_floors_on_wcxb_health(shared_dir: Path) -> None:
     f1 = statistics.fmean(s.f1 for s in scores)
     heads = statistics.fmean(s.heading_recall for s in scores if s.heading_recall is not None)
     items = statistics.fmean(s.list_recall for s in scores if s.list_recall is not None)
-    assert f1 >= 0.93, f1
-    assert heads >= 0.95, heads
-    assert items >= 0.92, items
+    assert f1 >= 0.955, f1
+    assert heads >= 0.98, heads
+    assert items >= 0.95, items
     assert sum(s.f1 < 0.5 for s in scores) <= 1
 
 
@@ -428,6 +428,154 @@ def test_extraction_floors_on_readability_sample(shared_dir: Path) -> None:
     pages = bench.load_pages(shared_dir / "corpus" / "extraction", ("readability",))
     sample = pages[::3]  # every third real page keeps the test fast
     scores = [bench.score_page(page, bench.plainprint(page.source)) for page in sample]
-    assert statistics.fmean(s.f1 for s in scores) >= 0.92
+    assert statistics.fmean(s.f1 for s in scores) >= 0.95
     heads = [s.heading_recall for s in scores if s.heading_recall is not None]
-    assert statistics.fmean(heads) >= 0.85
+    assert statistics.fmean(heads) >= 0.95
+
+
+# ------------------------------------------------------------- look-outward and cleaning rules
+
+_PARA = "<p>{} Sleep helps the body repair itself, and adults need seven to nine hours.</p>"
+
+
+def _paras(n: int, tag: str = "Advice") -> str:
+    return "".join(_PARA.format(f"{tag} {i}.") for i in range(n))
+
+
+def test_aria_heading_is_a_heading_with_its_level(tmp_path: Path) -> None:
+    page = _html(
+        "<article>"
+        + _paras(4)
+        + '<details><summary role="heading" aria-level="3">References</summary>'
+        "<ol><li>Smith J. Sleep. 2020.</li><li>Jones K. Rest. 2021.</li></ol></details>"
+        "</article>"
+    )
+    doc = parse_html(page, tmp_path / "p.html")
+    heads = [(h.level, plain_text(h.content)) for h in _blocks(doc, Heading)]
+    assert (3, "References") in heads
+    assert len(_blocks(doc, References)[0].items) == 2
+    assert "Smith J." not in to_text(doc)
+
+
+def test_embedded_slideshow_goes_even_when_its_captions_outweigh_the_article(
+    tmp_path: Path,
+) -> None:
+    slides = "".join(
+        f"<li><h2>Slide {i}</h2><p>Caption for a picture from another story, number {i}, "
+        "with a long description of what happened in that other place.</p></li>"
+        for i in range(30)
+    )
+    page = _html(
+        "<article><div class='text'>"
+        + _paras(12)
+        + f"<div class='widget type-gallery'><ul>{slides}</ul></div>"
+        + _paras(3, "More")
+        + "</div></article>"
+    )
+    doc = parse_html(page, tmp_path / "p.html")
+    text = to_text(doc)
+    assert "Advice 11." in text and "More 2." in text
+    assert "Caption for a picture" not in text
+    assert any(r.reason == "image gallery" for r in doc.removed)
+
+
+def test_lead_image_in_a_slideshow_wrapper_stays(tmp_path: Path) -> None:
+    page = _html(
+        "<article><figure class='slideshow-figure'><img src='a.jpg' alt='A clinic'>"
+        "<figcaption>The new clinic opened in May.</figcaption></figure>" + _paras(6) + "</article>"
+    )
+    doc = parse_html(page, tmp_path / "p.html")
+    assert "The new clinic opened in May." in to_text(doc)
+
+
+def test_fill_gaps_takes_content_between_chosen_siblings() -> None:
+    import lxml.html
+
+    from pipeline.ingest.html_main import fill_gaps
+    from pipeline.ingest.html_tree import tag_elements
+
+    root = lxml.html.document_fromstring(
+        "<html><body><div><p>First kept paragraph of the article text.</p>"
+        "<blockquote><ul><li>an option in a list</li><li>another option</li></ul></blockquote>"
+        "<nav><a href='/'>Home</a></nav>"
+        "<p>Second kept paragraph of the article text.</p></div></body></html>"
+    )
+    tag_elements(root)
+    ps = root.findall(".//p")
+    got = [el.tag for el in fill_gaps(ps)]
+    assert got == ["p", "blockquote", "p"]
+    assert [el.tag for el in fill_gaps(ps[:1])] == ["p"]
+
+
+def test_repeated_steps_take_the_part_readability_dropped() -> None:
+    import lxml.html
+
+    from pipeline.ingest.html_main import add_repeated_steps
+    from pipeline.ingest.html_tree import tag_elements
+
+    step = "<div class='mod step'><h3>Step {0}</h3><div class='content'>{1}</div></div>"
+    body = "".join(
+        step.format(i, f"<p>Do the thing number {i} carefully and slowly.</p>") for i in range(3)
+    )
+    body += step.format(3, "<ul><li>Planter saucer</li><li>Floral foam</li><li>Ruler</li></ul>")
+    root = lxml.html.document_fromstring(
+        f"<html><body><div class='main'>{body}</div></body></html>"
+    )
+    tag_elements(root)
+    chosen = root.xpath("//div[@class='content'][p]")
+    got = add_repeated_steps(chosen)
+    assert len(got) == 4
+    assert got[-1].find("ul") is not None
+    assert add_repeated_steps(chosen[:1]) == chosen[:1]
+
+
+def test_article_header_is_kept_but_the_page_header_is_not(tmp_path: Path) -> None:
+    page = _html(
+        "<header class='site'><p>Site slogan about everything we sell online.</p></header>"
+        "<main><article class='story'>"
+        "<header><h1>Winter and the city pipes</h1>"
+        "<p>Old pipes under the streets crack when water freezes and thaws.</p></header>"
+        "<section class='article-body'>" + _paras(10) + "</section></article></main>"
+    )
+    text = to_text(parse_html(page, tmp_path / "p.html"))
+    assert "Old pipes under the streets crack" in text
+    assert "Site slogan" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Date Last Reviewed: April 2025", "date stamp"),
+        ("Published: Jan 29, 2025", "date stamp"),
+        ("Last reviewed January 2023", "date stamp"),
+        ("4 min read", "date stamp"),
+        ("We may earn commission from links on this page.", "affiliate disclosure"),
+        ("Related Stories", "related articles"),
+        ("Related articles: how to sleep", "related articles"),
+        ("Published research shows that in March 2020 the rate fell.", None),
+        ("Updated guidance was issued in 2021 for all patients.", None),
+        ("Further reading", None),
+        ("More people sleep badly in winter.", None),
+    ],
+)
+def test_text_rules(text: str, reason: str | None) -> None:
+    from pipeline.ingest.html_clean import classify_text
+
+    assert classify_text(text) == reason
+
+
+def test_link_heavy_aside_goes_but_a_plain_aside_stays(tmp_path: Path) -> None:
+    page = _html(
+        "<article>"
+        + _paras(5)
+        + "<aside class='inset'><h6><a href='/other'>How to avoid impulse buys</a></h6>"
+        "<p><a href='/other'>Read more</a></p></aside>"
+        "<aside class='box'><p>Key point: rest for a week after the procedure.</p></aside>"
+        + _paras(5, "Later")
+        + "</article>"
+    )
+    doc = parse_html(page, tmp_path / "p.html")
+    text = to_text(doc)
+    assert "impulse buys" not in text
+    assert "Key point: rest for a week" in text
+    assert "Later 4." in text

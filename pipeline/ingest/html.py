@@ -39,7 +39,9 @@ from .html_convert import Converter, has_text
 from .html_main import (
     REF_HEADING,
     add_repeated_posts,
+    add_repeated_steps,
     audit_outside,
+    fill_gaps,
     prefer_marked_article,
     readability_roots,
     reference_blocks,
@@ -72,7 +74,8 @@ def parse_html(text: str, path: Path) -> Document:
     index = tag_elements(root)
     roots = readability_roots(root, index)
     if roots:
-        roots = widen_to_article(add_repeated_posts(prefer_marked_article(body, roots)))
+        roots = add_repeated_steps(add_repeated_posts(prefer_marked_article(body, roots)))
+        roots = widen_to_article(fill_gaps(roots))
     roots = roots or [body]
     extra = reference_blocks(root, roots)
     audit = [r for r in (removed(t, why) for t, why in audit_outside(body, roots + extra)) if r]

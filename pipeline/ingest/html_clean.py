@@ -144,6 +144,34 @@ _TEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
         "share or print widget",
         re.compile(r"^\s*(?:share|print|email|tweet|share this(?: article| page)?)\s*$", re.I),
     ),
+    (
+        "related articles",
+        re.compile(
+            r"^\s*(?:related|recommended|more)\s+(?:stor(?:y|ies)|articles?|posts?"
+            r"|content|reading|links)\b\s*:?",
+            re.I,
+        ),
+    ),
+    (
+        "date stamp",
+        re.compile(
+            r"^\s*(?:(?:date\s+)?last\s+(?:reviewed|updated|modified)(?:\s+on)?"
+            r"|(?:published|updated|posted|reviewed)(?:\s+on)?)\s*:?\s*"
+            r"(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}"
+            r"|[a-z]{3,9}\.?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d\d-\d\d)"
+            r"[^.!?]{0,30}$"
+            r"|^\s*\d{1,3}\s*(?:min|minute)s?\s+read\s*$",
+            re.I,
+        ),
+    ),
+    (
+        "affiliate disclosure",
+        re.compile(
+            r"^.{0,80}\bwe (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission"
+            r"|compensation|affiliate)",
+            re.I,
+        ),
+    ),
 ]
 
 # Words in a class/id that mark the element as the article itself: never treat as boilerplate.
@@ -246,12 +274,35 @@ _TEXT_CHECKED = frozenset(
 )
 
 
+# Reasons that name a self-contained widget embedded in the article (a gallery of another
+# story, with a caption per slide): it may be removed even when its text outweighs the
+# article's, as long as a real article remains beside it.
+_WIDGETS = frozenset(["image gallery"])
+
+
+def _too_big(size: int, total: int, reason: str, keep_share: float) -> bool:
+    if size <= keep_share * total:
+        return False
+    rest = total - size
+    return not (reason in _WIDGETS and rest >= max(1000, 0.15 * total))
+
+
+def _linked_aside(tag) -> str | None:
+    """An ``<aside>`` in the article whose text is largely links: teasers for other pages."""
+    size = _len(tag.get_text(" "))
+    if not size:
+        return None
+    linked = sum(_len(a.get_text(" ")) for a in tag.find_all("a"))
+    return "related articles" if linked / size > 0.3 else None
+
+
 def clean_soup(soup, audit: list[Removed], *, keep_share: float = 0.4) -> None:
     """Remove boilerplate from the chosen content in place, recording each removal.
 
-    An element holding more than ``keep_share`` of the content's text is never removed,
+    An element holding more than ``keep_share`` of the content's text is not removed,
     whatever its class says: a wrapper named ``page-with-sidebar`` must not take the
-    article with it.
+    article with it. Embedded widgets (``_WIDGETS``) are the exception when enough
+    article text remains outside them.
     """
     total = len(" ".join(soup.get_text(" ").split())) or 1
     for tag in soup.find_all(True):
@@ -263,11 +314,13 @@ def clean_soup(soup, audit: list[Removed], *, keep_share: float = 0.4) -> None:
             text = tag.get_text(" ")
             if len(text) < 400:
                 reason = classify_text(text)
+        if reason is None and tag.name == "aside":
+            reason = _linked_aside(tag)
         if reason is None:
             continue
         text = text if text is not None else tag.get_text(" ")
         size = len(" ".join(text.split()))
-        if size > keep_share * total:
+        if _too_big(size, total, reason, keep_share):
             continue
         entry = removed(text, reason)
         if entry is not None:
@@ -277,6 +330,17 @@ def clean_soup(soup, audit: list[Removed], *, keep_share: float = 0.4) -> None:
 
 def _len(text: str) -> int:
     return len(" ".join(text.split()))
+
+
+_GALLERY_NAMES = re.compile(r"gallery|slideshow|carousel")
+
+
+def _slideshow(tag, names: str) -> bool:
+    """A gallery widget named so, with many slides (a lone lead image in one stays)."""
+    if not _GALLERY_NAMES.search(names):
+        return False
+    slides = max(len(tag.find_all(n)) for n in ("img", "figure", "li"))
+    return slides >= 5
 
 
 def clean_dense_blocks(soup, audit: list[Removed], *, keep_share: float = 0.4) -> None:
@@ -291,6 +355,13 @@ def clean_dense_blocks(soup, audit: list[Removed], *, keep_share: float = 0.4) -
             continue
         text = tag.get_text(" ")
         size = _len(text)
+        if _slideshow(tag, soup_attrs(tag).names):
+            if not _too_big(size, total, "image gallery", keep_share):
+                entry = removed(text, "image gallery")
+                if entry is not None:
+                    audit.append(entry)
+                tag.decompose()
+            continue
         if size > keep_share * total:
             continue
         imgs = len(tag.find_all("img"))

@@ -278,11 +278,12 @@ class Converter:
             name = child.name
             if name in SKIP_TAGS:
                 continue
-            if name in HEADINGS:
+            level = _heading_level(child)
+            if level:
                 flush()
                 inls = tidy(self.inlines(child, depth + 1))
                 if has_text(inls):
-                    out.append(Heading(level=int(name[1]), content=inls))
+                    out.append(Heading(level=level, content=inls))
             elif name == "p":
                 flush()
                 buf.extend(self.inlines(child, depth + 1))
@@ -590,6 +591,19 @@ class Converter:
         if not href or href.lower().startswith(("javascript:", "#")):
             return kids
         return [Link(href=href, children=tuple(kids))]
+
+
+def _heading_level(tag: Tag) -> int:
+    """``h1``–``h6``, or an element marked ``role=heading`` (level from ``aria-level``, else 2)."""
+    if tag.name in HEADINGS:
+        return int(tag.name[1])
+    if str(tag.get("role") or "").lower() != "heading" or _has_block(tag):
+        return 0
+    try:
+        level = int(str(tag.get("aria-level") or "2").strip())
+    except ValueError:
+        level = 2
+    return min(max(level, 1), 6)
 
 
 def _rows(table: Tag) -> list[Tag]:

@@ -134,6 +134,52 @@ def add_repeated_posts(roots: list) -> list:
     return roots
 
 
+def add_repeated_steps(roots: list) -> list:
+    """When readability-lxml kept the same part of several repeated blocks, take it from all.
+
+    How-to steps, recipe stages and Q&A entries repeat one structure (``div.step >
+    div.content``). readability-lxml keeps that part from most repeats but drops the ones
+    that hold a list or a table. When at least two chosen elements sit at the same place
+    inside sibling repeats (same tag and first class), the element at that place in the
+    other repeats is added.
+    """
+    if len(roots) < 2:
+        return roots
+    keys = {r.get(PP_ID) for r in roots}
+    out = list(roots)
+    for levels in (1, 2, 3):
+        groups: dict = {}
+        for el in roots:
+            path, unit = [], el
+            for _ in range(levels):
+                path.append(_step(unit))
+                unit = unit.getparent()
+                if unit is None:
+                    break
+            if unit is None or unit.getparent() is None or unit.tag in ("body", "html"):
+                continue
+            groups.setdefault((unit.getparent(), _signature(unit), tuple(path)), []).append(unit)
+        for (parent, sig, path), units in groups.items():
+            if len(units) < 2 or not sig[1]:
+                continue
+            for twin in parent:
+                if twin in units or not isinstance(twin.tag, str) or _signature(twin) != sig:
+                    continue
+                targets = [twin]
+                for step in reversed(path):
+                    targets = [
+                        c for t in targets for c in t if isinstance(c.tag, str) and _step(c) == step
+                    ]
+                for t in targets[:1]:
+                    if t.get(PP_ID) in keys or classify(lxml_attrs(t)) or text_length(t) < 20:
+                        continue
+                    if any(d.get(PP_ID) in keys for d in t.iter(etree.Element)):
+                        continue
+                    out.append(t)
+                    keys.add(t.get(PP_ID))
+    return _outermost(_dedupe(out))
+
+
 def _outermost(elements: list) -> list:
     keys = {el.get(PP_ID) for el in elements}
     out = []
@@ -161,9 +207,15 @@ def _article_container(el, chosen: int):
     return best
 
 
-def content_like(el) -> bool:
-    """Whether an element beside the chosen content reads as more of the article."""
-    if not isinstance(el.tag, str) or el.tag in ("nav", "form", "aside", "footer", "header"):
+def content_like(el, *, in_article: bool = False) -> bool:
+    """Whether an element beside the chosen content reads as more of the article.
+
+    ``in_article``: the element sits inside the element marked as the article, where a bare
+    ``<header>`` is the article's own (standfirst, lead figure, date), not the page's.
+    """
+    if not isinstance(el.tag, str) or el.tag in ("nav", "form", "aside", "footer"):
+        return False
+    if el.tag == "header" and not in_article:
         return False
     a = lxml_attrs(el)
     if classify(a):
@@ -207,11 +259,35 @@ def widen_to_article(roots: list) -> list:
                     continue
                 if any(k in keys for k in (d.get(PP_ID) for d in sib.iter(etree.Element))):
                     continue
-                if content_like(sib):
+                if content_like(sib, in_article=True):
                     out.append(sib)
                     keys.add(sib.get(PP_ID))
             node = parent
     return _outermost(_dedupe(out))
+
+
+def fill_gaps(roots: list) -> list:
+    """Add what lies between two chosen elements of the same parent, when it reads as content.
+
+    readability-lxml's conditional cleaning drops a list in a blockquote or a small table
+    between paragraphs it keeps; lying between kept parts, it belongs to the article.
+    """
+    by_parent: dict = {}
+    for el in roots:
+        parent = el.getparent()
+        if parent is not None:
+            by_parent.setdefault(parent, []).append(el)
+    keys = {r.get(PP_ID) for r in roots}
+    out = list(roots)
+    for parent, kids in by_parent.items():
+        if len(kids) < 2:
+            continue
+        children = [c for c in parent if isinstance(c.tag, str)]
+        pos = [children.index(k) for k in kids]
+        for sib in children[min(pos) + 1 : max(pos)]:
+            if sib.get(PP_ID) not in keys and content_like(sib, in_article=True):
+                out.append(sib)
+    return _dedupe(out)
 
 
 def _dedupe(elements: list) -> list:
