@@ -23,7 +23,12 @@ class Source:
         if not self.shadowed:
             return None
         others = ", ".join(p.name for p in self.shadowed)
-        return f"{self.name}: using {self.path.name} (ignoring {others}; the .md rewrite wins)"
+        why = (
+            "the .md rewrite wins"
+            if self.path.suffix.lower() in (".md", ".markdown")
+            else ("sources of one name are used in the order .md, .html, .htm, .txt")
+        )
+        return f"{self.name}: using {self.path.name} (ignoring {others}; {why})"
 
 
 def _rank(path: Path) -> int:

@@ -83,11 +83,19 @@ def test_config_with_unknown_key_names_key_and_line(tmp_path, capsys):
     ("name", "data", "expect"),
     [
         ("cp1252.txt", CP1252.encode("cp1252"), "café"),
-        ("latin1.txt", "Fi\u00e8vre\n\nLa fi\u00e8vre est fr\u00e9quente chez l'enfant.\n".encode("latin-1"), "fièvre"),
+        (
+            "latin1.txt",
+            "Fi\u00e8vre\n\nLa fi\u00e8vre est fr\u00e9quente chez l'enfant.\n".encode("latin-1"),
+            "fièvre",
+        ),
         ("utf16.txt", "Flu\n\nFlu spreads fast in winter.\n".encode("utf-16"), "Flu spreads fast"),
         ("crlf.txt", b"Flu\r\n\r\nFlu spreads fast.\r\nRest at home.\r\n", "Rest at home"),
         ("bom.txt", b"\xef\xbb\xbfFlu\n\nFlu spreads fast.\n", "Flu spreads fast"),
-        ("mixed.txt", "T\u200bitle\n\nZero\u200dwidth \x07bell \u05e9\u05dc\u05d5\u05dd \u4f60\u597d \U0001f600 text.\n".encode(), "\u4f60\u597d"),
+        (
+            "mixed.txt",
+            "T\u200bitle\n\nZero\u200dwidth \x07bell \u05e9\u05dc\u05d5\u05dd \u4f60\u597d \U0001f600 text.\n".encode(),
+            "\u4f60\u597d",
+        ),
         ("long.txt", b"Title\n\n" + b"word " * 20_000 + b"\n", "word word"),
     ],
 )

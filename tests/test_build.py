@@ -100,3 +100,51 @@ def test_summary_exit_code_reflects_unbuilt_sources(tmp_path, capsys):
     assert "a  " in table and "6.5" in table and "pass" in table
     _write(src, "b.txt", "")
     assert summary_main(["-o", str(out), str(src)]) == 2
+
+
+def test_plainprint_build_does_everything_and_reports_failures(tmp_path, capsys):
+    from pipeline.cli import main
+
+    src = tmp_path / "sources"
+    src.mkdir()
+    _write(src, "flu.txt", GOOD)
+    _write(src, "flu.html", "<html><body><p>old scrape</p></body></html>")
+    _write(src, "bad.txt", "")
+    out = tmp_path / "out"
+    code = main(["build", "-j", "1", "-o", str(out), str(src)])
+    captured = capsys.readouterr()
+    assert code == 2
+    for rel in (
+        "documents/flu.json",
+        "reports/flu.json",
+        "reports/flu.html",
+        "pdf/flu.pdf",
+        "html/flu.html",
+        "index.html",
+    ):
+        assert (out / rel).is_file(), rel
+    assert not (out / "pdf" / "bad.pdf").exists()
+    # Plain progress lines off a terminal, the .md/.html choice said aloud, and a summary.
+    assert "[1/2] bad: error: " in captured.err and "[2/2] flu: ok" in captured.err
+    assert "1 of 2 built, 1 could not be built:" in captured.out
+    assert "bad.txt: file is empty" in captured.out
+    assert "flu: using flu.html (ignoring flu.txt;" in captured.err
+    assert json.loads((out / "reports" / "flu.json").read_text())["source"].endswith("flu.html")
+
+
+def test_markdown_beside_html_is_used_and_announced(tmp_path, capsys):
+    from pipeline.cli import main
+
+    src = tmp_path / "sources"
+    src.mkdir()
+    _write(
+        src,
+        "x.html",
+        "<html><body><h1>Old</h1><p>The old scraped page text is here.</p></body></html>",
+    )
+    _write(src, "x.md", "# Rewritten\n\nThe plain rewrite.\n")
+    assert main(["build", "--only", "document", "-o", str(tmp_path / "o"), str(src)]) == 0
+    err = capsys.readouterr().err
+    assert "x: using x.md (ignoring x.html; the .md rewrite wins)" in err
+    doc = json.loads((tmp_path / "o" / "documents" / "x.json").read_text())
+    assert doc["metadata"]["title"] == "Rewritten"

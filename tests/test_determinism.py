@@ -37,7 +37,14 @@ def test_two_builds_are_byte_identical(tmp_path):
     _build(src, first, "UTC")
     _build(src, second, "Pacific/Auckland")
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
-    assert {f.parts[0] for f in files} >= {"documents", "reports", "pdf", "print", "html", "index.html"}
+    assert {f.parts[0] for f in files} >= {
+        "documents",
+        "reports",
+        "pdf",
+        "print",
+        "html",
+        "index.html",
+    }
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     different = [str(f) for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
     assert different == []

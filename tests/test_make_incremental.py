@@ -30,11 +30,7 @@ def _make(src: Path, out: Path, *targets: str) -> subprocess.CompletedProcess:
 
 
 def _snapshot(out: Path) -> dict[str, int]:
-    return {
-        str(p.relative_to(out)): p.stat().st_mtime_ns
-        for p in out.rglob("*")
-        if p.is_file()
-    }
+    return {str(p.relative_to(out)): p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
 
 
 def test_make_rebuilds_only_the_touched_source(tmp_path):
@@ -46,8 +42,12 @@ def test_make_rebuilds_only_the_touched_source(tmp_path):
     first = _make(src, out, "all")
     assert first.returncode == 0, first.stdout + first.stderr
     for name in ("seed", "flu", "cold"):
-        for rel in (f"documents/{name}.json", f"reports/{name}.json", f"pdf/{name}.pdf",
-                    f"html/{name}.html"):
+        for rel in (
+            f"documents/{name}.json",
+            f"reports/{name}.json",
+            f"pdf/{name}.pdf",
+            f"html/{name}.html",
+        ):
             assert (out / rel).is_file(), rel
     assert (out / "index.html").is_file()
     assert "3 of 3 built" in first.stdout

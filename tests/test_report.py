@@ -28,8 +28,12 @@ def test_every_finding_in_report_json_appears_in_the_report(seed_report):
     report, html = seed_report
     assert report["findings"], "the seed has findings"
     for n, finding in enumerate(report["findings"], 1):
-        item = re.search(rf'<li id="f{n}" value="{n}" class="sev-{finding["severity"]}" '
-                         rf'data-rule="{finding["rule"]}">(.*?)</li>', html, re.S)
+        item = re.search(
+            rf'<li id="f{n}" value="{n}" class="sev-{finding["severity"]}" '
+            rf'data-rule="{finding["rule"]}">(.*?)</li>',
+            html,
+            re.S,
+        )
         assert item, f"finding {n} ({finding['rule']}) missing"
         assert finding["message"] in _text(item.group(1))
         if finding["location"]["block_id"]:
@@ -62,9 +66,17 @@ def test_scorecard_says_pass_or_fail_in_words(seed_report):
     assert report["grade"] > 8
     assert f"Fail: reading grade {report['grade']:.1f} (SMOG) is above" in text
     assert "is above the target of 8" in text
-    for label in ("SMOG grade", "Flesch-Kincaid grade", "Flesch Reading Ease", "FORCAST grade",
-                  "Dale-Chall score", "Coleman-Liau grade", "Gunning Fog index",
-                  "Automated Readability Index", "Health vocabulary"):
+    for label in (
+        "SMOG grade",
+        "Flesch-Kincaid grade",
+        "Flesch Reading Ease",
+        "FORCAST grade",
+        "Dale-Chall score",
+        "Coleman-Liau grade",
+        "Gunning Fog index",
+        "Automated Readability Index",
+        "Health vocabulary",
+    ):
         assert label in text
     assert "The words behind the score" in text and "chemotherapy" in text
 

@@ -29,7 +29,18 @@ VECTORS = [
     "<details open ontoggle=alert(1)>",
     '<form action="javascript:alert(1)"><input type=submit></form>',
 ]
-FORBIDDEN_TAGS = {"script", "iframe", "object", "embed", "form", "input", "frame", "frameset", "applet", "base"}
+FORBIDDEN_TAGS = {
+    "script",
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "input",
+    "frame",
+    "frameset",
+    "applet",
+    "base",
+}
 
 
 class Audit(HTMLParser):
@@ -41,14 +52,17 @@ class Audit(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in FORBIDDEN_TAGS:
             self.problems.append(f"<{tag}>")
-        if tag == "meta" and any(k == "http-equiv" and (v or "").lower() == "refresh" for k, v in attrs):
+        if tag == "meta" and any(
+            k == "http-equiv" and (v or "").lower() == "refresh" for k, v in attrs
+        ):
             self.problems.append("meta refresh")
         for key, value in attrs:
             v = (value or "").strip().lower().replace("\t", "").replace("\n", "")
             if key.startswith("on"):
                 self.problems.append(f"{tag}[{key}]")
             if key in ("href", "src", "action", "formaction", "xlink:href") and (
-                v.startswith("javascript:") or v.startswith("vbscript:")
+                v.startswith("javascript:")
+                or v.startswith("vbscript:")
                 or (v.startswith("data:") and not (tag == "img" and v.startswith("data:image/")))
             ):
                 self.problems.append(f"{tag}[{key}={value}]")
@@ -67,8 +81,10 @@ def hostile_build(tmp_path_factory):
     root = tmp_path_factory.mktemp("xss")
     src, out = root / "sources", root / "output"
     src.mkdir()
-    body = "".join(f"<p>Paragraph {n} has enough plain words to be content: {v} and more words.</p>"
-                   for n, v in enumerate(VECTORS))
+    body = "".join(
+        f"<p>Paragraph {n} has enough plain words to be content: {v} and more words.</p>"
+        for n, v in enumerate(VECTORS)
+    )
     (src / "hostile.html").write_text(
         '<html lang="en"><head><title>Flu &lt;script&gt;alert(1)&lt;/script&gt; guide</title></head>'
         f"<body><article><h1>Flu <script>alert(1)</script> guide</h1>{body}"
@@ -77,7 +93,7 @@ def hostile_build(tmp_path_factory):
         encoding="utf-8",
     )
     (src / "hostile.md").write_text(
-        "---\ntitle: \"Cold <script>alert(1)</script>\"\nlang: en\n---\n\n# Cold\n\n"
+        '---\ntitle: "Cold <script>alert(1)</script>"\nlang: en\n---\n\n# Cold\n\n'
         + "\n\n".join(f"Line {n}: {v} text." for n, v in enumerate(VECTORS))
         + "\n\n[link](javascript:alert(1)) and ![img](javascript:alert(1))\n",
         encoding="utf-8",
@@ -91,7 +107,13 @@ def hostile_build(tmp_path_factory):
 
 @pytest.mark.parametrize(
     "rel",
-    ["html/hostile.html", "html/hostile-md.html", "reports/hostile.html", "reports/hostile-md.html", "index.html"],
+    [
+        "html/hostile.html",
+        "html/hostile-md.html",
+        "reports/hostile.html",
+        "reports/hostile-md.html",
+        "index.html",
+    ],
 )
 def test_output_is_free_of_xss(hostile_build, rel):
     html = (hostile_build / rel).read_text(encoding="utf-8")

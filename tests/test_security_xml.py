@@ -51,7 +51,9 @@ def test_svg_entity_bomb_is_refused_with_a_clear_error(tmp_path, target):
     (tmp_path / "bomb.svg").write_text(SVG, encoding="utf-8")
     page = tmp_path / "page.html"
     page.write_text(
-        HTML.format(figure='<figure><img src="bomb.svg" alt="A chart"><figcaption>Chart</figcaption></figure>'),
+        HTML.format(
+            figure='<figure><img src="bomb.svg" alt="A chart"><figcaption>Chart</figcaption></figure>'
+        ),
         encoding="utf-8",
     )
     out = tmp_path / ("out.pdf" if target == "--pdf" else "out.html")

@@ -107,7 +107,11 @@ def run(args) -> int:
     if not sources and not args.quiet:
         print(f"plainprint: no sources found in {', '.join(map(str, inputs))}", file=sys.stderr)
     if "index" in stages and not source_stages:
-        outcomes = outcomes_from_disk(sources, out)  # after per-source make rules
+        # After the Makefile's per-source rules: the index is written whatever failed;
+        # `make`'s summary step reports failures and sets the exit code.
+        if not args.quiet:
+            print(format_summary(outcomes_from_disk(sources, out)))
+        return 0
     if outcomes and not args.quiet and "index" in stages:
         print(format_summary(outcomes))
     return 0 if all(o.ok for o in outcomes) else 2

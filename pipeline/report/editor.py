@@ -78,7 +78,10 @@ def _spans_for(unit_key, findings, sentences) -> list[Span]:
             label = "very hard" if very else "hard"
             spans.append(
                 Span(
-                    s["start"], s["end"], "sentence", "s-very-hard" if very else "s-hard",
+                    s["start"],
+                    s["end"],
+                    "sentence",
+                    "s-very-hard" if very else "s-hard",
                     f"s-{unit_key[0]}-{unit_key[1]}-{s['start']}",
                     "legend-" + ("s-very-hard" if very else "s-hard"),
                     label,
@@ -90,8 +93,16 @@ def _spans_for(unit_key, findings, sentences) -> list[Span]:
         if loc.get("start") is None or loc.get("end") is None:
             continue
         spans.append(
-            Span(loc["start"], loc["end"], "finding", f["category"], f["id"], f["id"], str(f["n"]),
-                 f"finding {f['n']}: {f['message']}")
+            Span(
+                loc["start"],
+                loc["end"],
+                "finding",
+                f["category"],
+                f["id"],
+                f["id"],
+                str(f["n"]),
+                f"finding {f['n']}: {f['message']}",
+            )
         )
     return spans
 
@@ -103,11 +114,11 @@ def _block_flags(block_findings: list[dict]) -> Markup:
         if f["location"].get("start") is not None:
             continue
         parts.append(
-            Markup('<a class="flag flag-{c}" href="#{i}" id="at-{i}">'
-                   '<span aria-hidden="true">{n}</span>'
-                   '<span class="visually-hidden">finding {n}: {m}</span></a>').format(
-                c=f["category"], i=f["id"], n=f["n"], m=f["message"]
-            )
+            Markup(
+                '<a class="flag flag-{c}" href="#{i}" id="at-{i}">'
+                '<span aria-hidden="true">{n}</span>'
+                '<span class="visually-hidden">finding {n}: {m}</span></a>'
+            ).format(c=f["category"], i=f["id"], n=f["n"], m=f["message"])
         )
     return Markup(" ").join(parts)
 
@@ -129,8 +140,12 @@ def _text_blocks(doc: Document, findings: list[dict], report: dict) -> list[dict
     def visit(blocks, out) -> None:
         for block in blocks:
             key = (block.id, None)
-            entry = {"id": block.id, "kind": type(block).__name__, "flags": _block_flags(by_unit.get(key, [])),
-                     "categories": sorted({f["category"] for f in by_unit.get(key, [])})}
+            entry = {
+                "id": block.id,
+                "kind": type(block).__name__,
+                "flags": _block_flags(by_unit.get(key, [])),
+                "categories": sorted({f["category"] for f in by_unit.get(key, [])}),
+            }
             if isinstance(block, Heading):
                 entry.update(level=min(6, block.level + 2), html=render_inline(key, block.content))
             elif isinstance(block, Paragraph):
@@ -139,17 +154,24 @@ def _text_blocks(doc: Document, findings: list[dict], report: dict) -> list[dict
                 items = []
                 for index, (item, depth) in enumerate(iter_items(block)):
                     ikey = (block.id, index)
-                    items.append({"depth": depth, "html": render_inline(ikey, item.content),
-                                  "flags": _block_flags(by_unit.get(ikey, []))})
+                    items.append(
+                        {
+                            "depth": depth,
+                            "html": render_inline(ikey, item.content),
+                            "flags": _block_flags(by_unit.get(ikey, [])),
+                        }
+                    )
                 entry.update(ordered=block.ordered, list_items=items)
             elif isinstance(block, BlockQuote):
                 inner: list[dict] = []
                 visit(block.blocks, inner)
                 entry.update(children=inner)
             elif isinstance(block, Table):
-                entry.update(header=[[plain_text(c) for c in row] for row in block.header],
-                             rows=[[plain_text(c) for c in row] for row in block.rows],
-                             caption=plain_text(block.caption))
+                entry.update(
+                    header=[[plain_text(c) for c in row] for row in block.header],
+                    rows=[[plain_text(c) for c in row] for row in block.rows],
+                    caption=plain_text(block.caption),
+                )
             elif isinstance(block, Figure):
                 entry.update(alt=block.alt, src=block.src, caption=plain_text(block.caption))
             elif isinstance(block, References):
@@ -169,8 +191,14 @@ def _outline(doc: Document, findings: list[dict]) -> list[dict]:
     rows = []
     for block in doc.blocks:
         if isinstance(block, Heading):
-            rows.append({"level": block.level, "text": plain_text(block.content) or "(empty heading)",
-                         "id": block.id, "problems": problems.get(block.id, [])})
+            rows.append(
+                {
+                    "level": block.level,
+                    "text": plain_text(block.content) or "(empty heading)",
+                    "id": block.id,
+                    "problems": problems.get(block.id, []),
+                }
+            )
     return rows
 
 
@@ -193,15 +221,29 @@ def _citation_table(doc: Document, findings: list[dict]) -> tuple[list[dict], li
                     cited[key] += 1
                     ref = refs.get(key)
                     probs = ref_problems.get(key, [])
-                    status = "missing: no such reference" if ref is None else (
-                        "; ".join(p["message"] for p in probs) or "ok")
-                    rows.append({"marker": node.raw, "block": block.id, "key": key,
-                                 "reference": (ref.title or ref.raw) if ref else None,
-                                 "ok": ref is not None and not probs, "status": status})
+                    status = (
+                        "missing: no such reference"
+                        if ref is None
+                        else ("; ".join(p["message"] for p in probs) or "ok")
+                    )
+                    rows.append(
+                        {
+                            "marker": node.raw,
+                            "block": block.id,
+                            "key": key,
+                            "reference": (ref.title or ref.raw) if ref else None,
+                            "ok": ref is not None and not probs,
+                            "status": status,
+                        }
+                    )
     uncited = [
-        {"key": r.key, "reference": r.title or r.raw,
-         "status": "; ".join(p["message"] for p in ref_problems.get(r.key, [])) or "never cited"}
-        for r in doc.references if cited[r.key] == 0
+        {
+            "key": r.key,
+            "reference": r.title or r.raw,
+            "status": "; ".join(p["message"] for p in ref_problems.get(r.key, [])) or "never cited",
+        }
+        for r in doc.references
+        if cited[r.key] == 0
     ]
     return rows, uncited
 
@@ -230,21 +272,25 @@ def render_report(doc: Document, report: dict, config: Config | None = None) -> 
     citations, uncited = _citation_table(doc, findings)
     by_category = Counter(f["category"] for f in findings)
     sentence_counts = Counter(s.get("difficulty") for s in report.get("sentences", []))
-    return _env().get_template("report/template.html.j2").render(
-        doc=doc,
-        report=report,
-        css=Markup(_css()),
-        findings=findings,
-        document_findings=[f for f in findings if not f["location"].get("block_id")],
-        formulas=formulas,
-        blocks=_text_blocks(doc, findings, report),
-        outline=_outline(doc, findings),
-        citations=citations,
-        uncited=uncited,
-        pemat=assess(doc, report),
-        legend=LEGEND,
-        by_category=by_category,
-        sentence_counts=sentence_counts,
-        polysyllables=_polysyllables(doc)[:40],
-        severities=("error", "warning", "suggestion"),
+    return (
+        _env()
+        .get_template("report/template.html.j2")
+        .render(
+            doc=doc,
+            report=report,
+            css=Markup(_css()),
+            findings=findings,
+            document_findings=[f for f in findings if not f["location"].get("block_id")],
+            formulas=formulas,
+            blocks=_text_blocks(doc, findings, report),
+            outline=_outline(doc, findings),
+            citations=citations,
+            uncited=uncited,
+            pemat=assess(doc, report),
+            legend=LEGEND,
+            by_category=by_category,
+            sentence_counts=sentence_counts,
+            polysyllables=_polysyllables(doc)[:40],
+            severities=("error", "warning", "suggestion"),
+        )
     )

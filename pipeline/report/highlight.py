@@ -31,7 +31,11 @@ CATEGORIES = {
 
 LEGEND = [
     ("s-hard", "Hard sentence", "reading grade above the target; marked “hard” after the sentence"),
-    ("s-very-hard", "Very hard sentence", "far above the target; marked “very hard” after the sentence"),
+    (
+        "s-very-hard",
+        "Very hard sentence",
+        "far above the target; marked “very hard” after the sentence",
+    ),
     ("jargon", "Jargon", "a medical or rare word with a plainer alternative"),
     ("passive", "Passive voice", "a sentence that does not say who does what"),
     ("undefined", "Undefined term or acronym", "not explained where it first appears"),

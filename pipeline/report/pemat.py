@@ -32,8 +32,19 @@ HUMAN_ITEMS = [
     (16, "The material's visual aids reinforce rather than distract from the content."),
 ]
 
-GENERIC_HEADINGS = {"more", "overview", "information", "details", "other", "misc", "introduction", "general"}
-SUMMARY_HEADINGS = re.compile(r"\b(summary|key (points|messages|facts)|in short|main points|what to remember)\b", re.I)
+GENERIC_HEADINGS = {
+    "more",
+    "overview",
+    "information",
+    "details",
+    "other",
+    "misc",
+    "introduction",
+    "general",
+}
+SUMMARY_HEADINGS = re.compile(
+    r"\b(summary|key (points|messages|facts)|in short|main points|what to remember)\b", re.I
+)
 
 
 def _rule_hits(report: dict, *needles: str) -> list[dict]:
@@ -46,7 +57,11 @@ def _rule_hits(report: dict, *needles: str) -> list[dict]:
 
 
 def _paragraph_words(doc: Document) -> list[int]:
-    return [len(plain_text(b.content).split()) for b in iter_blocks(doc.blocks) if isinstance(b, Paragraph)]
+    return [
+        len(plain_text(b.content).split())
+        for b in iter_blocks(doc.blocks)
+        if isinstance(b, Paragraph)
+    ]
 
 
 def assess(doc: Document, report: dict) -> dict:
@@ -56,68 +71,174 @@ def assess(doc: Document, report: dict) -> dict:
 
     jargon = _rule_hits(report, "jargon", "complex-word")
     rate = 100 * len(jargon) / words
-    items.append(Item(3, "The material uses common, everyday language.", rate < 1.0,
-                      f"{len(jargon)} jargon or complex words flagged ({rate:.1f} per 100 words; agree under 1)."))
+    items.append(
+        Item(
+            3,
+            "The material uses common, everyday language.",
+            rate < 1.0,
+            f"{len(jargon)} jargon or complex words flagged ({rate:.1f} per 100 words; agree under 1).",
+        )
+    )
 
     undefined = _rule_hits(report, "undefined")
-    items.append(Item(4, "Medical terms are used only to familiarize audience with the terms. When used, medical terms are defined.",
-                      not undefined, f"{len(undefined)} terms or acronyms not defined on first use."))
+    items.append(
+        Item(
+            4,
+            "Medical terms are used only to familiarize audience with the terms. When used, medical terms are defined.",
+            not undefined,
+            f"{len(undefined)} terms or acronyms not defined on first use.",
+        )
+    )
 
     active = counts.get("active_share")
     if isinstance(active, int | float):
         share = active * 100 if active <= 1 else active
-        items.append(Item(5, "The material uses the active voice.", share >= 80,
-                          f"{share:.0f}% of sentences are active (agree at 80% or more)."))
+        items.append(
+            Item(
+                5,
+                "The material uses the active voice.",
+                share >= 80,
+                f"{share:.0f}% of sentences are active (agree at 80% or more).",
+            )
+        )
     else:
-        items.append(Item(5, "The material uses the active voice.", None, "Active-voice share not available."))
+        items.append(
+            Item(
+                5, "The material uses the active voice.", None, "Active-voice share not available."
+            )
+        )
 
     numbers = _rule_hits(report, "number", "percent", "statistic")
-    has_numbers = any(re.search(r"\d", plain_text(b.content)) for b in iter_blocks(doc.blocks) if isinstance(b, Paragraph))
-    items.append(Item(6, "Numbers appearing in the material are clear and easy to understand.",
-                      (not numbers) if has_numbers else None,
-                      f"{len(numbers)} confusing numbers flagged." if has_numbers else "No numbers in the text."))
+    has_numbers = any(
+        re.search(r"\d", plain_text(b.content))
+        for b in iter_blocks(doc.blocks)
+        if isinstance(b, Paragraph)
+    )
+    items.append(
+        Item(
+            6,
+            "Numbers appearing in the material are clear and easy to understand.",
+            (not numbers) if has_numbers else None,
+            f"{len(numbers)} confusing numbers flagged."
+            if has_numbers
+            else "No numbers in the text.",
+        )
+    )
 
-    calc = [b.id for b in iter_blocks(doc.blocks) if isinstance(b, Paragraph)
-            and re.search(r"\b(calculate|add up|multiply|divide|subtract|work out)\b|\d\s*[x×*/]\s*\d", plain_text(b.content), re.I)]
-    items.append(Item(7, "The material does not expect the user to perform calculations.", not calc,
-                      f"Calculation cues in {', '.join(calc)}." if calc else "No calculation cues found."))
+    calc = [
+        b.id
+        for b in iter_blocks(doc.blocks)
+        if isinstance(b, Paragraph)
+        and re.search(
+            r"\b(calculate|add up|multiply|divide|subtract|work out)\b|\d\s*[x×*/]\s*\d",
+            plain_text(b.content),
+            re.I,
+        )
+    ]
+    items.append(
+        Item(
+            7,
+            "The material does not expect the user to perform calculations.",
+            not calc,
+            f"Calculation cues in {', '.join(calc)}." if calc else "No calculation cues found.",
+        )
+    )
 
     long_paras = _rule_hits(report, "long-paragraph", "paragraph-too-long", "long-section")
     headings = [b for b in doc.blocks if isinstance(b, Heading) and b.level > 1]
     chunked = bool(headings) and not long_paras
-    items.append(Item(8, "The material breaks or \"chunks\" information into short sections.", chunked,
-                      f"{len(headings)} section headings; {len(long_paras)} long paragraphs or sections flagged."))
+    items.append(
+        Item(
+            8,
+            'The material breaks or "chunks" information into short sections.',
+            chunked,
+            f"{len(headings)} section headings; {len(long_paras)} long paragraphs or sections flagged.",
+        )
+    )
 
-    generic = [plain_text(h.content) for h in headings if plain_text(h.content).strip().lower() in GENERIC_HEADINGS]
-    items.append(Item(9, "The material's sections have informative headers.", bool(headings) and not generic,
-                      ("Generic headings: " + ", ".join(generic)) if generic else f"{len(headings)} headings, none generic."))
+    generic = [
+        plain_text(h.content)
+        for h in headings
+        if plain_text(h.content).strip().lower() in GENERIC_HEADINGS
+    ]
+    items.append(
+        Item(
+            9,
+            "The material's sections have informative headers.",
+            bool(headings) and not generic,
+            ("Generic headings: " + ", ".join(generic))
+            if generic
+            else f"{len(headings)} headings, none generic.",
+        )
+    )
 
-    summary = bool(doc.metadata.key_points) or any(SUMMARY_HEADINGS.search(plain_text(h.content)) for h in headings)
-    items.append(Item(11, "The material provides a summary.", summary,
-                      "Key points or a summary section found." if summary else "No key points or summary section."))
+    summary = bool(doc.metadata.key_points) or any(
+        SUMMARY_HEADINGS.search(plain_text(h.content)) for h in headings
+    )
+    items.append(
+        Item(
+            11,
+            "The material provides a summary.",
+            summary,
+            "Key points or a summary section found."
+            if summary
+            else "No key points or summary section.",
+        )
+    )
 
     lists = [b for b in iter_blocks(doc.blocks) if isinstance(b, ListBlock)]
-    bold = any(isinstance(n, Strong | Emphasis) for b in iter_blocks(doc.blocks)
-               if isinstance(b, Paragraph) for n in iter_inlines(b.content))
+    bold = any(
+        isinstance(n, Strong | Emphasis)
+        for b in iter_blocks(doc.blocks)
+        if isinstance(b, Paragraph)
+        for n in iter_inlines(b.content)
+    )
     cues = len(lists) + int(bold) + int(bool(doc.metadata.key_points))
-    items.append(Item(12, "The material uses visual cues (e.g., arrows, boxes, bullets, bold, larger font, highlighting) to draw attention to key points.",
-                      cues > 0, f"{len(lists)} lists, {'some' if bold else 'no'} bold text, {'a' if doc.metadata.key_points else 'no'} key-points box."))
+    items.append(
+        Item(
+            12,
+            "The material uses visual cues (e.g., arrows, boxes, bullets, bold, larger font, highlighting) to draw attention to key points.",
+            cues > 0,
+            f"{len(lists)} lists, {'some' if bold else 'no'} bold text, {'a' if doc.metadata.key_points else 'no'} key-points box.",
+        )
+    )
 
     figures = [b for b in iter_blocks(doc.blocks) if isinstance(b, Figure)]
     if figures:
         uncaptioned = [f.id for f in figures if not f.caption]
-        items.append(Item(17, "Visual aids have clear titles or captions.", not uncaptioned,
-                          f"{len(figures)} figures; without caption: {', '.join(uncaptioned) or 'none'}."))
+        items.append(
+            Item(
+                17,
+                "Visual aids have clear titles or captions.",
+                not uncaptioned,
+                f"{len(figures)} figures; without caption: {', '.join(uncaptioned) or 'none'}.",
+            )
+        )
     else:
-        items.append(Item(17, "Visual aids have clear titles or captions.", None, "No visual aids."))
+        items.append(
+            Item(17, "Visual aids have clear titles or captions.", None, "No visual aids.")
+        )
 
     tables = [b for b in iter_blocks(doc.blocks) if isinstance(b, Table)]
     if tables:
         headerless = [t.id for t in tables if not t.header]
-        items.append(Item(19, "The material uses simple tables with short and clear row and column headings.",
-                          not headerless, f"{len(tables)} tables; without header row: {', '.join(headerless) or 'none'}."))
+        items.append(
+            Item(
+                19,
+                "The material uses simple tables with short and clear row and column headings.",
+                not headerless,
+                f"{len(tables)} tables; without header row: {', '.join(headerless) or 'none'}.",
+            )
+        )
     else:
-        items.append(Item(19, "The material uses simple tables with short and clear row and column headings.", None, "No tables."))
+        items.append(
+            Item(
+                19,
+                "The material uses simple tables with short and clear row and column headings.",
+                None,
+                "No tables.",
+            )
+        )
 
     applicable = [i for i in items if i.met is not None]
     score = round(100 * sum(i.met for i in applicable) / len(applicable)) if applicable else None
