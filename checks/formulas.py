@@ -86,6 +86,16 @@ def is_easy_word(lower: str, easy: frozenset[str]) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=65536)
+def _letters(token: str) -> int:
+    return sum(1 for ch in token if ch.isalnum())
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_easy_cached(lower: str, easy: frozenset[str]) -> bool:
+    return is_easy_word(lower, easy)
+
+
 _FOG_SUFFIX = re.compile(r"(?:es|ed|ing)$")
 
 
@@ -103,8 +113,8 @@ def count_sentence(sentence: Sentence, easy: frozenset[str]) -> Counts:
                     c.complex_words += 1
         elif w.syllables == 1:
             c.monosyllables += 1
-        c.letters += sum(1 for ch in w.text if ch.isalnum())
-        if not w.is_number and not is_easy_word(w.lower, easy):
+        c.letters += _letters(w.text)
+        if not w.is_number and not _is_easy_cached(w.lower, easy):
             c.difficult_words += 1
     return c
 

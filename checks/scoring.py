@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 
+from pipeline.document.nodes import Document
+
 from .formulas import Counts, count_sentence, dale_chall_easy_words, scores
 from .passive import is_passive
-from .text import Sentence, Unit, segment
+from .text import Sentence, Unit, prepare, segment
 from .vocabulary import Vocabulary
 
 
@@ -28,7 +30,7 @@ def unit_counts(unit: Unit, vocab: Vocabulary) -> Counts:
 def _default_vocabulary() -> Vocabulary:
     from .glossary import default_glossary
 
-    return Vocabulary(t for t, e in default_glossary().items() if e.kind != "wordy")
+    return Vocabulary(t for t, e in default_glossary().items() if e.kind == "medical")
 
 
 def text_counts(text: str, vocab: Vocabulary | None = None) -> Counts:
@@ -39,6 +41,15 @@ def text_counts(text: str, vocab: Vocabulary | None = None) -> Counts:
         if line.strip():
             for s in segment(line):
                 total += sentence_counts(s, vocab)
+    return total
+
+
+def document_counts(doc: Document, vocab: Vocabulary | None = None) -> Counts:
+    """Counts for a Document, from the same units ``run_checks`` scores."""
+    vocab = vocab or _default_vocabulary()
+    total = Counts()
+    for unit in prepare(doc):
+        total += unit_counts(unit, vocab)
     return total
 
 

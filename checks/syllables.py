@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from importlib import resources
 
 from .lexicon import lexicon
@@ -180,11 +181,17 @@ def _acronym_syllables(token: str) -> int:
     )
 
 
+def fold(token: str) -> str:
+    """Compatibility forms folded (NFKC): the ligatures PDF text keeps ("ﬁgures" → "figures")."""
+    return token if token.isascii() else unicodedata.normalize("NFKC", token)
+
+
 @functools.lru_cache(maxsize=65536)
 def syllables(token: str) -> int:
     """Syllables in one word token (letters, digits, apostrophes and hyphens)."""
     if not token:
         return 0
+    token = fold(token)
     if "-" in token:
         return sum(syllables(part) for part in token.split("-") if part)
     if token[0].isdigit():

@@ -20,6 +20,8 @@ def find_acronyms(text: str) -> list[re.Match[str]]:
     out = []
     for m in _TOKEN_RE.finditer(text):
         tok = m.group()
+        if tok.islower() or tok.isdigit():  # no capital at all: the common case, skipped fast
+            continue
         upper = sum(c.isupper() for c in tok)
         lower = sum(c.islower() for c in tok)
         if upper >= 2 and upper > lower and tok[0].isalpha():
@@ -70,6 +72,8 @@ class TermMatcher:
     def _single(self, word: str) -> str | None:
         if word in self.single:
             return word
+        if not word.endswith("s"):  # both plural endings below end in "s"
+            return None
         for suffix in ("s", "es"):
             if word.endswith(suffix) and word[: -len(suffix)] in self.single:
                 return word[: -len(suffix)]

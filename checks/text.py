@@ -15,6 +15,7 @@ dot ("2.5 mg", "7.23.19", "Dr.") and drops sentences of two words or fewer ("Res
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -34,7 +35,7 @@ from pipeline.document.nodes import (
     Text,
 )
 
-from .syllables import syllables
+from .syllables import fold, syllables
 
 # ----------------------------------------------------------------------------- masking
 
@@ -98,23 +99,38 @@ class Word:
     start: int
     end: int
     syllables: int
+    lower: str = ""  # folded, lower-case, straight apostrophe: the key for every look-up
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
+    def __post_init__(self) -> None:
+        if not self.lower:
+            self.lower = lower_key(self.text)
 
     @property
     def is_number(self) -> bool:
         return self.text[0].isdigit()
 
 
+@functools.lru_cache(maxsize=65536)
+def lower_key(token: str) -> str:
+    return fold(token).lower().replace("’", "'")
+
+
 @dataclass(slots=True)
 class Sentence:
+    """``text`` is what the reader sees (for excerpts); ``clean`` is the same span with
+    masked text (URLs, e-mail, phones, markers, HTML comments) blanked to spaces, so
+    offsets agree: every rule matches on ``clean`` and never flags masked text."""
+
     start: int
     end: int
     text: str
     words: list[Word]
     citations: list[tuple[str, ...]] = field(default_factory=list)
+    clean: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.clean:
+            self.clean = self.text
 
     @property
     def polysyllables(self) -> int:
@@ -135,6 +151,11 @@ class Unit:
     sentences: list[Sentence] = field(default_factory=list)
     citations: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
     masked: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def clean(self) -> str:
+        """The unit's text with masked spans blanked (same length as ``text``)."""
+        return _blank(self.text, self.masked)
 
 
 # -------------------------------------------------------------------------- sentences
@@ -158,7 +179,12 @@ _PREV_TOKEN = re.compile(r"(\S+?)[.!?…]*[\"'”’)\]]*$")
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
     mark = m.group()
-    if mark.startswith("\n") or "!" in mark or "?" in mark:
+    if mark.startswith("\n"):
+        return True
+    if "!" in mark or "?" in mark:
+        # A quoted question or exclamation inside a sentence: “Is it safe?” she asked.
+        if mark[-1] in "\"'”’)]":
+            return not re.match(r"[\"'“‘(]*[a-z]", text[m.end() :].lstrip())
         return True
     if not mark:  # missing space: "It hurts.Then"
         return True
@@ -230,7 +256,7 @@ def segment(text: str, masked: list[tuple[int, int]] | None = None) -> list[Sent
     for s, e in split_sentences(clean):
         words = words_in(clean, s, e)
         if words:
-            sentences.append(Sentence(s, e, text[s:e], words))
+            sentences.append(Sentence(s, e, text[s:e], words, clean=clean[s:e]))
     return sentences
 
 

