@@ -85,6 +85,18 @@ def test_baseline_accepts_existing_findings(capsys, tmp_path):
     assert code == 1 and "hyperlipidemia" in out
 
 
+def test_baseline_named_in_configuration(capsys, tmp_path):
+    base = tmp_path / "baseline.json"
+    run(["check", str(SEED), "--write-baseline", str(base)], capsys)
+    cfg = tmp_path / "plainprint.toml"
+    cfg.write_text(f"[checks]\nbaseline = {str(base)!r}\n")
+    code, _, _ = run(["--config", str(cfg), "check", str(SEED)], capsys)
+    assert code == 0
+    cfg.write_text(f"[checks]\nbaseline = {str(tmp_path / 'missing.json')!r}\n")
+    code, _, err = run(["--config", str(cfg), "check", str(SEED)], capsys)
+    assert code == 2 and "missing.json: baseline file not found" in err
+
+
 def test_config_file_and_per_source_overrides(capsys, tmp_path, monkeypatch):
     cfg = tmp_path / "plainprint.toml"
     cfg.write_text(

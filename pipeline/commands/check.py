@@ -58,7 +58,8 @@ def run(args) -> int:
             f"fail_on {fail_on!r} is not valid",
             "use error, warning, suggestion or never",
         )
-    baseline = load_baseline(args.baseline) if args.baseline else None
+    baseline_file = args.baseline or config.get("checks.baseline")
+    baseline = load_baseline(baseline_file) if baseline_file else None
     reports = []
     for source in args.sources:
         per = config.for_source(source)
