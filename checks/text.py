@@ -22,18 +22,16 @@ from dataclasses import dataclass, field
 from pipeline.document import iter_inlines, iter_items, plain_text
 from pipeline.document.nodes import (
     BlockQuote,
-    Citation,
     Document,
     Emphasis,
     Heading,
     Inline,
-    LineBreak,
-    Link,
     ListBlock,
     Paragraph,
     Strong,
     Text,
 )
+from pipeline.document.walk import citations_at
 
 from .syllables import fold, syllables
 
@@ -265,23 +263,7 @@ def segment(text: str, masked: list[tuple[int, int]] | None = None) -> list[Sent
 
 def citation_offsets(content: tuple[Inline, ...]) -> list[tuple[int, tuple[str, ...]]]:
     """(offset in plain_text, refs) for every citation marker, in order."""
-    out: list[tuple[int, tuple[str, ...]]] = []
-    pos = 0
-
-    def walk(nodes: tuple[Inline, ...]) -> None:
-        nonlocal pos
-        for node in nodes:
-            if isinstance(node, Text):
-                pos += len(node.text)
-            elif isinstance(node, LineBreak):
-                pos += 1
-            elif isinstance(node, Citation):
-                out.append((pos, node.refs))
-            elif isinstance(node, Emphasis | Strong | Link):
-                walk(node.children)
-
-    walk(content)
-    return out
+    return [(pos, cite.refs) for pos, cite in citations_at(content)]
 
 
 def is_pseudo_heading(content: tuple[Inline, ...]) -> bool:

@@ -37,6 +37,27 @@ def plain_text(inlines: tuple[Inline, ...], *, citations: bool = False) -> str:
     return "".join(parts)
 
 
+def citations_at(inlines: tuple[Inline, ...]) -> list[tuple[int, Citation]]:
+    """Each citation with its offset in ``plain_text(inlines)`` (where the marker stood)."""
+    out: list[tuple[int, Citation]] = []
+    pos = 0
+
+    def walk(nodes: tuple[Inline, ...]) -> None:
+        nonlocal pos
+        for node in nodes:
+            if isinstance(node, Text):
+                pos += len(node.text)
+            elif isinstance(node, LineBreak):
+                pos += 1
+            elif isinstance(node, Citation):
+                out.append((pos, node))
+            elif isinstance(node, Emphasis | Strong | Link):
+                walk(node.children)
+
+    walk(inlines)
+    return out
+
+
 def iter_inlines(inlines: tuple[Inline, ...]) -> Iterator[Inline]:
     for node in inlines:
         yield node

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from ..document.nodes import Citation, Emphasis, Inline, LineBreak, Link, Strong, Text
+from ..document.nodes import Inline
+from ..document.walk import citations_at
 
 # Rule code → highlight category shown in the legend.
 CATEGORIES = {
@@ -66,23 +67,7 @@ class Span:
 
 def _citations(content: tuple[Inline, ...]) -> list[tuple[int, str]]:
     """(offset in the citation-free text, marker as written) for each citation."""
-    out: list[tuple[int, str]] = []
-    pos = 0
-
-    def walk(nodes: tuple[Inline, ...]) -> None:
-        nonlocal pos
-        for node in nodes:
-            if isinstance(node, Text):
-                pos += len(node.text)
-            elif isinstance(node, LineBreak):
-                pos += 1
-            elif isinstance(node, Citation):
-                out.append((pos, node.raw))
-            elif isinstance(node, Emphasis | Strong | Link):
-                walk(node.children)
-
-    walk(content)
-    return out
+    return [(pos, cite.raw) for pos, cite in citations_at(content)]
 
 
 def highlight(text: str, content: tuple[Inline, ...], spans: list[Span]) -> str:
