@@ -102,6 +102,13 @@ format: $(STAMP) ## Apply ruff's fixes and formatting
 bench-extraction: $(STAMP) ## Score ingest against ../shared/corpus/extraction (with readability-lxml, trafilatura)
 	$(PY) bench/extraction.py
 
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: $(STAMP) ## Fuzz ingest (.txt/.md/.html) for FUZZ_SECONDS (atheris, else hypothesis)
+	@$(PY) -c 'import atheris' 2>/dev/null || $(PY) -m pip install --quiet -e '.[fuzz]' || \
+	  echo "atheris did not install: fuzzing with hypothesis alone"
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(PY) tests/fuzz_ingest.py $(OUT)/fuzz-corpus
+
 bench-readability: $(STAMP) ## Rank OneStopEnglish levels with every score beside textstat; check speed
 	$(PY) bench/reading_level.py
 

@@ -71,12 +71,17 @@ def test_three_references_with_access_dates_and_no_url(seed_doc):
 
 
 def test_numbers_in_body_text_are_not_damaged(seed_doc):
-    text = " ".join(
-        plain_text(b.content) for b in seed_doc.blocks if isinstance(b, Paragraph)
-    )
-    for expected in ["fewer than 5% of skin", "5-year survival rate around 98%", "down to 64%",
-                     "and 23% if", "around 30 minutes", "since the 1950’s", "between 54 and 84",
-                     "nearly 5 years"]:
+    text = " ".join(plain_text(b.content) for b in seed_doc.blocks if isinstance(b, Paragraph))
+    for expected in [
+        "fewer than 5% of skin",
+        "5-year survival rate around 98%",
+        "down to 64%",
+        "and 23% if",
+        "around 30 minutes",
+        "since the 1950’s",
+        "between 54 and 84",
+        "nearly 5 years",
+    ]:
         assert expected in text
     # No marker digits left glued to words.
     assert not re.search(r"[a-z)][.]\d", text)
@@ -84,14 +89,18 @@ def test_numbers_in_body_text_are_not_damaged(seed_doc):
 
 def test_reference_list_is_a_references_block_not_prose(seed_doc):
     assert isinstance(seed_doc.blocks[-1], References)
-    assert not any("Accessed" in plain_text(b.content) for b in seed_doc.blocks if isinstance(b, Paragraph))
+    assert not any(
+        "Accessed" in plain_text(b.content) for b in seed_doc.blocks if isinstance(b, Paragraph)
+    )
 
 
 def test_golden_document(seed_doc):
     """Whole-document golden; regenerate with UPDATE_GOLDEN=1 and review the diff."""
     import os
 
-    actual = to_json(seed_doc).replace(str(seed_doc.metadata.source_path), "sources/ili-ilp-melanoma.txt")
+    actual = to_json(seed_doc).replace(
+        str(seed_doc.metadata.source_path), "sources/ili-ilp-melanoma.txt"
+    )
     if os.environ.get("UPDATE_GOLDEN") or not GOLDEN.exists():
         GOLDEN.parent.mkdir(exist_ok=True)
         GOLDEN.write_text(actual, encoding="utf-8")

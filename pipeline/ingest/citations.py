@@ -35,12 +35,48 @@ def expand_marker(raw: str) -> tuple[str, ...]:
 
 # Markers glued after sentence punctuation in plain-text scrapes: "cases.1", "lives.1,3",
 # "(ILP).1". The dot must follow a letter or a closing bracket/quote (not a digit, so
-# "7.23.19" and "2.5 mg" are safe), and the marker must end the sentence: followed by
+# "7.23.19" and "2.5 mg" are safe; a closing quote may sit between: "quoted.”2"), and the
+# marker must end the sentence: followed by
 # whitespace, end of text or a closing quote. "Stage 3." and "Figure 2." have the digits
 # *before* the dot, so they never match.
 GLUED_AFTER_PUNCT = re.compile(
-    r"(?<=[A-Za-z\)\]’”'\"%])([.,;:!?])(" + MARKER_BODY + r")(?=\s|$)"
+    r"(?<=[A-Za-z\)\]’”'\"%])([.,;:!?][’”\"]?)(" + MARKER_BODY + r")(?=\s|$)"
 )
+
+# Words whose abbreviation dot is followed by a number that is not a marker: "No.1",
+# "Vol.12", "p.23", "pp.23-25", "Fig.2".
+ABBREVIATIONS = frozenset(
+    [
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "p",
+        "pp",
+        "fig",
+        "figs",
+        "ch",
+        "chap",
+        "sec",
+        "ref",
+        "refs",
+        "tab",
+        "eq",
+        "eqs",
+        "art",
+        "para",
+        "ver",
+        "vs",
+    ]
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z]{1,6})$")
+
+
+def abbreviation_before(text: str, pos: int) -> bool:
+    """Whether ``text[:pos]`` ends with a word from ``ABBREVIATIONS``."""
+    m = _WORD_BEFORE.search(text[max(0, pos - 7) : pos])
+    return bool(m) and m.group(1).lower() in ABBREVIATIONS
+
 
 # Bracketed markers: "[1]", "[1–3]", "[1, 4]".
 BRACKETED = re.compile(r"\[(" + MARKER_BODY + r")\]")

@@ -20,8 +20,20 @@ _META_CHARSET = re.compile(
 
 
 _LATIN_GUESSES = {
-    "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_1", "iso8859_2", "iso8859_9",
-    "iso8859_15", "mac_roman", "mac_latin2", "cp850", "cp437", "ascii",
+    "cp1250",
+    "cp1252",
+    "cp1254",
+    "cp1257",
+    "latin_1",
+    "iso8859_1",
+    "iso8859_2",
+    "iso8859_9",
+    "iso8859_15",
+    "mac_roman",
+    "mac_latin2",
+    "cp850",
+    "cp437",
+    "ascii",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..document.nodes import Citation, Inline, Text
-from .citations import BRACKETED, GLUED_AFTER_PUNCT, expand_marker
+from .citations import BRACKETED, GLUED_AFTER_PUNCT, abbreviation_before, expand_marker
 
 
 def text_to_inlines(text: str, *, glued: bool = True, bracketed: bool = True) -> tuple[Inline, ...]:
@@ -18,6 +18,8 @@ def text_to_inlines(text: str, *, glued: bool = True, bracketed: bool = True) ->
     spans: list[tuple[int, int, str, bool]] = []  # start, end, raw, keep-punct
     if glued:
         for m in GLUED_AFTER_PUNCT.finditer(text):
+            if m.group(1)[0] == "." and abbreviation_before(text, m.start(1)):
+                continue
             spans.append((m.start(2), m.end(2), m.group(2), True))
     if bracketed:
         for m in BRACKETED.finditer(text):

@@ -8,7 +8,7 @@ raw text, so nothing is lost when it cannot.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from dateutil import parser as dateparser
 
@@ -32,11 +32,15 @@ _AVAILABLE_RE = re.compile(r"\s*(?:Available (?:at|from)|Retrieved from|URL)\s*:
 _ET_AL = re.compile(r"\bet\.?\s+al\.?", re.I)
 
 
+_DEFAULT_DAY = datetime(2000, 1, 1)
+
+
 def parse_date(text: str) -> str | None:
     """Turn a written date into ISO 8601, or None when it is not a date.
 
     US numeric forms (``7.23.19``, ``7/23/2019``) are read month first; two-digit years are
-    taken as 20xx. Year-first forms (``2019-07-23``) are read as ISO.
+    taken as 20xx. Year-first forms (``2019-07-23``) are read as ISO. A missing day or month
+    is the first (``July 2019`` → ``2019-07-01``), never today's, so builds are reproducible.
     """
     text = text.strip().rstrip(".")
     m = _NUMERIC_DATE.match(text)
@@ -55,7 +59,8 @@ def parse_date(text: str) -> str | None:
     if not re.search(r"\d", text) or len(text) > 40:
         return None
     try:
-        parsed = dateparser.parse(text, default=None, fuzzy=False)
+        # A fixed default, not today: "July 2019" is 2019-07-01 on every run.
+        parsed = dateparser.parse(text, default=_DEFAULT_DAY, fuzzy=False)
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed is None or not _YEAR_RE.search(text):

@@ -28,15 +28,26 @@ from .references import parse_reference
 
 BOILERPLATE_LINES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^skip to\b", re.I), "skip link"),
-    (re.compile(r"^(?:share|print|email|tweet|share this( article| page)?)$", re.I), "share widget"),
+    (
+        re.compile(r"^(?:share|print|email|tweet|share this( article| page)?)$", re.I),
+        "share widget",
+    ),
     (re.compile(r"^(?:advertisement|sponsored content)$", re.I), "advertisement"),
-    (re.compile(r"^(?:this (?:site|website) uses cookies|we use cookies)\b", re.I), "cookie banner"),
-    (re.compile(r"^(?:sign up for (?:our|the) newsletter|subscribe to our newsletter)\b", re.I), "newsletter box"),
+    (
+        re.compile(r"^(?:this (?:site|website) uses cookies|we use cookies)\b", re.I),
+        "cookie banner",
+    ),
+    (
+        re.compile(r"^(?:sign up for (?:our|the) newsletter|subscribe to our newsletter)\b", re.I),
+        "newsletter box",
+    ),
     (re.compile(r"^(?:back to top|jump to (?:navigation|search))$", re.I), "navigation"),
 ]
 REFERENCE_HEADINGS = re.compile(
     r"^(?:references?|sources?|bibliography|citations?|works cited|notes|footnotes)\s*:?$", re.I
 )
+# Deeper indentation than this stays at the deepest level (no unbounded recursion).
+MAX_LIST_DEPTH = 8
 _LIST_ITEM = re.compile(r"^(\s*)(?:([-*•–·])|(\d{1,3})[.)])\s+(\S.*)$")
 _REF_SIGNAL = re.compile(
     r"\b(?:accessed|available (?:at|from)|retrieved|doi|et al)\b|https?://|\(\d{4}\)|\b\d{4};", re.I
@@ -165,7 +176,13 @@ def _split_group(group: list[tuple[int, str]], out: list[tuple[str, int, object]
         flush_list()
         nxt = group[idx + 1][1] if idx + 1 < len(group) else None
         alone = len(group) == 1
-        if looks_like_heading(line) and not para and (alone or (nxt is not None and _is_sentence(nxt))):
+        if (
+            looks_like_heading(line)
+            and not para
+            and (alone or (nxt is not None and _is_sentence(nxt)))
+            # A next line starting in lower case continues a hard-wrapped sentence.
+            and not (nxt or "").strip()[:1].islower()
+        ):
             out.append(("heading", n, line.strip()))
             continue
         if para and _SENTENCE_END.search(para[-1][1].strip()) and not line.strip()[:1].islower():
@@ -176,10 +193,14 @@ def _split_group(group: list[tuple[int, str]], out: list[tuple[str, int, object]
 
 
 def _find_reference_list(elements: list[tuple[str, int, object]]) -> int | None:
-    for i, (kind, _, payload) in enumerate(elements):
-        if kind == "list" and i > 0 and elements[i - 1][0] == "heading":
-            if REFERENCE_HEADINGS.match(str(elements[i - 1][2])):
-                return i
+    for i, (kind, _, _payload) in enumerate(elements):
+        if (
+            kind == "list"
+            and i > 0
+            and elements[i - 1][0] == "heading"
+            and REFERENCE_HEADINGS.match(str(elements[i - 1][2]))
+        ):
+            return i
     # Otherwise: the last element, a numbered list whose items read like references.
     if elements and elements[-1][0] == "list":
         items = elements[-1][2]
@@ -193,15 +214,15 @@ def _find_reference_list(elements: list[tuple[str, int, object]]) -> int | None:
 def _build_list(items: list[tuple[int, str | None, str, int]], line: int, glued: bool) -> ListBlock:
     """Nest items by indentation."""
 
-    def build(start: int, indent: int) -> tuple[ListBlock, int]:
+    def build(start: int, indent: int, depth: int = 0) -> tuple[ListBlock, int]:
         out: list[ListItem] = []
         ordered = items[start][1] is not None
         first_num = int(items[start][1]) if items[start][1] else 1
         i = start
         while i < len(items) and items[i][3] >= indent:
             ln, num, body, ind = items[i]
-            if ind > indent and out:
-                sub, i = build(i, ind)
+            if ind > indent and out and depth < MAX_LIST_DEPTH:
+                sub, i = build(i, ind, depth + 1)
                 last = out[-1]
                 out[-1] = ListItem(content=last.content, sublists=last.sublists + (sub,))
                 continue
