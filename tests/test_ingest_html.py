@@ -579,3 +579,24 @@ def test_link_heavy_aside_goes_but_a_plain_aside_stays(tmp_path: Path) -> None:
     assert "impulse buys" not in text
     assert "Key point: rest for a week" in text
     assert "Later 4." in text
+
+
+def test_reference_link_address_survives_markdown_round_trip(tmp_path):
+    from pipeline.export.markdown import to_markdown
+    from pipeline.ingest import ingest_path
+    from pipeline.ingest.markdown import parse_markdown
+
+    page = tmp_path / "refs.html"
+    page.write_text(
+        '<html lang="en"><head><title>Flu facts</title></head><body><article><h1>Flu facts</h1>'
+        "<p>Flu spreads quickly in winter and most people get better at home with rest.<sup>1</sup></p>"
+        "<p>Another paragraph with plenty of words so the page reads as an article to the extractor.</p>"
+        '<h2>References</h2><ol><li>CDC. Flu basics. <a href="https://www.cdc.gov/flu/">here</a>.</li>'
+        "</ol></article></body></html>",
+        encoding="utf-8",
+    )
+    doc = ingest_path(page)
+    (ref,) = doc.references
+    assert ref.url == "https://www.cdc.gov/flu/" and "https://www.cdc.gov/flu/" in ref.raw
+    again = parse_markdown(to_markdown(doc), tmp_path / "refs.md")
+    assert again.references[0].url == "https://www.cdc.gov/flu/"

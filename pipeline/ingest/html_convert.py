@@ -459,7 +459,9 @@ class Converter:
             if ref.url is None:
                 link = li.find("a", href=re.compile(r"^https?://"))
                 if link is not None:
-                    ref = dataclasses.replace(ref, url=str(link["href"]))
+                    # Keep the address in the raw text too: a printed page and a Markdown
+                    # export of the document both need it, and neither has the <a>.
+                    ref = parse_reference(key, f"{text} {link['href']}")
             refs.append(ref)
         if not refs:
             return None
