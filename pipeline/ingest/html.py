@@ -22,6 +22,7 @@ from ..document.nodes import (
     Emphasis,
     Heading,
     Inline,
+    Link,
     ListBlock,
     ListItem,
     Metadata,
@@ -32,7 +33,7 @@ from ..document.nodes import (
     Table,
     Text,
 )
-from ..document.walk import iter_items, plain_text
+from ..document.walk import iter_inlines, iter_items, plain_text
 from ..errors import IngestError
 from .html_clean import clean_dense_blocks, clean_soup, removed
 from .html_convert import Converter, has_text
@@ -190,13 +191,13 @@ def _mark_reference_lists(blocks: list[Block]) -> list[Block]:
         if i < len(blocks) and isinstance(blocks[i], ListBlock):
             lst = blocks[i]
             assert isinstance(lst, ListBlock)
-            items = [plain_text(item.content, citations=True) for item, _ in iter_items(lst)]
+            items = [_ref_text(item.content) for item, _ in iter_items(lst)]
             out.append(_references(items, lst.start if lst.ordered else 1))
             i += 1
             continue
         run: list[str] = []
         while i < len(blocks) and isinstance(blocks[i], Paragraph):
-            para = plain_text(blocks[i].content, citations=True)  # type: ignore[union-attr]
+            para = _ref_text(blocks[i].content)  # type: ignore[union-attr]
             if not _LEAD_NUMBER.match(para):
                 break
             run.append(para)
@@ -221,7 +222,7 @@ def _mark_numbered_notes(blocks: list[Block]) -> list[Block]:
         run: list[str] = []
         j = i
         while j < len(blocks) and isinstance(blocks[j], Paragraph):
-            text = plain_text(blocks[j].content, citations=True)  # type: ignore[union-attr]
+            text = _ref_text(blocks[j].content)  # type: ignore[union-attr]
             m = _LEAD_NUMBER.match(text)
             if not m or int(m.group(1)) != len(run) + 1:
                 break
@@ -235,6 +236,20 @@ def _mark_numbered_notes(blocks: list[Block]) -> list[Block]:
             out.append(blocks[i])
             i += 1
     return out
+
+
+def _ref_text(content: tuple[Inline, ...]) -> str:
+    """A reference entry's text, with the address of any web link that the text hides
+    ("<a href=...>here</a>"): a printed page and a Markdown export both need it."""
+    text = plain_text(content, citations=True)
+    for node in iter_inlines(content):
+        if (
+            isinstance(node, Link)
+            and node.href.startswith(("http://", "https://"))
+            and node.href not in text
+        ):
+            text = f"{text} {node.href}"
+    return text
 
 
 def _references(texts: list[str], start: int) -> References:
