@@ -75,7 +75,8 @@ $(OUT)/pdf/%.pdf: $(OUT)/documents/%.json $(RENDER_SRC) $(CONFIG) | $(STAMP)
 $(OUT)/print/%.pdf: $(OUT)/documents/%.json $(RENDER_SRC) $(CONFIG) | $(STAMP)
 	@if [ -f $< ]; then echo "print   $*"; $(PLAINPRINT) build -q --only print -o $(OUT) $< || true; fi
 
-$(OUT)/index.html: $(REPORTS) $(PDFS) $(wildcard pipeline/report/*.py) | $(STAMP)
+# $(SRC) itself is a prerequisite: adding or deleting a source changes the folder.
+$(OUT)/index.html: $(REPORTS) $(PDFS) $(SRC) $(wildcard pipeline/report/*.py pipeline/templates/index/*) | $(STAMP)
 	@$(PLAINPRINT) build -q --only index -o $(OUT) $(SRC)
 
 summary: | $(STAMP) ## Print the summary table of the last build (exit 2 if a source could not be built)

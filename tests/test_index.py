@@ -90,3 +90,9 @@ def test_index_passes_axe(browser, library):
 
     out, _ = library
     assert axe_violations(browser, (out / "index.html").as_uri()) == []
+
+
+def test_index_lists_only_current_sources(library):
+    out, _ = library
+    rows = collect_rows(out, {"handout-01", "ili-ilp-melanoma", "gone"})
+    assert [r["name"] for r in rows] == ["handout-01", "ili-ilp-melanoma"]

@@ -103,7 +103,7 @@ def run(args) -> int:
     if "index" in stages:
         from ..report.index import write_index
 
-        write_index(out, config)
+        write_index(out, config, {s.name for s in sources})
     if not sources and not args.quiet:
         print(f"plainprint: no sources found in {', '.join(map(str, inputs))}", file=sys.stderr)
     if "index" in stages and not source_stages:

@@ -28,15 +28,17 @@ def _env() -> Environment:
     )
 
 
-def collect_rows(out: Path) -> list[dict]:
-    """One row per source that has a report or an error in ``out``."""
-    names: set[str] = set()
+def collect_rows(out: Path, names: set[str] | None = None) -> list[dict]:
+    """One row per source that has a report or an error in ``out`` (only ``names`` if given)."""
+    only, names = names, set()
     reports = out / "reports"
     if reports.is_dir():
         names |= {p.stem for p in reports.glob("*.json")}
     errors = out / "errors"
     if errors.is_dir():
         names |= {p.name.split(".", 1)[0] for p in errors.glob("*.txt")}
+    if only is not None:
+        names &= only
     rows = []
     for name in sorted(names):
         row: dict = {
@@ -114,8 +116,10 @@ def render_index(rows: list[dict], target: float | None) -> str:
     )
 
 
-def write_index(out: Path, config: Config) -> Path:
-    rows = collect_rows(out)
+def write_index(out: Path, config: Config, names: set[str] | None = None) -> Path:
+    """Write ``out/index.html``; ``names`` limits it to the current sources, so a deleted
+    source's old outputs do not linger in the index."""
+    rows = collect_rows(out, names)
     targets = {r["target"] for r in rows if r["target"] is not None}
     target = (
         targets.pop()
