@@ -29,8 +29,12 @@ def _aids(swaps: dict[str, str], swaps_on: bool = True) -> Aids:
 def test_glossary_terms_explained_once_with_words_to_know(seed_doc):
     html = render_html(seed_doc, Config(), base_dir=SEED.parent)
     assert html.count('<dfn id="term-metastatic">') == 1
-    # The first use in running text carries the plain alternative in brackets.
-    assert re.search(r'<dfn id="term-metastatic">metastatic</dfn> <span class="gloss">\(', html)
+    # The first use in running text carries the plain alternative in brackets...
+    assert re.search(r'<dfn id="term-systemic">systemic</dfn> <span class="gloss">\(', html)
+    # ...unless the source explains the term right there ("also called metastatic",
+    # "melanocytes, the pigment-producing cells"): then a gloss would only repeat it.
+    assert re.search(r'<dfn id="term-metastatic">metastatic</dfn>\.', html)
+    assert re.search(r'<dfn id="term-melanocytes">melanocytes</dfn>, the pigment', html)
     words = html.split('id="words-to-know"', 1)[1]
     assert "<dt>" in words and "Cancer that has spread" in words
     # Words to know comes before the references, which keep their own heading.

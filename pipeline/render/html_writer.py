@@ -115,6 +115,9 @@ class Writer:
                     out.append(f'<a href="#{ref_id(key)}">{esc(piece)}</a>')
                     continue
             out.append(esc(piece))
+        if len(out) == 1 and out[0].startswith("<a "):
+            # One reference: the brackets belong to the link, a bigger target with no gaps.
+            return f'<span class="cite">{out[0].replace(">", ">[", 1)[:-4]}]</a></span>'
         return f'<span class="cite">[{"".join(out)}]</span>'
 
     # ------------------------------------------------------------------- blocks

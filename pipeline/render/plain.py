@@ -126,7 +126,7 @@ class Aids:
             out.append(html.escape(text[pos : m.start()], quote=False))
             pos = m.end()
             if key in self.glossary:
-                out.append(self._term(found, key))
+                out.append(self._term(found, key, explained_here=_explained(text, m)))
             elif key in self.swaps:
                 repl = _match_case(found, self.swaps[key])
                 self.swapped.append((found, repl))
@@ -136,7 +136,7 @@ class Aids:
         out.append(html.escape(text[pos:], quote=False))
         return "".join(out)
 
-    def _term(self, found: str, key: str) -> str:
+    def _term(self, found: str, key: str, explained_here: bool = False) -> str:
         entry = self.glossary[key]
         if entry.kind == "acronym" and not found.isupper():
             return html.escape(found, quote=False)
@@ -147,12 +147,23 @@ class Aids:
         anchor = term_id(key)
         tag = "abbr" if entry.kind == "acronym" else "dfn"
         plain = entry.alternatives[0] if entry.alternatives else ""
+        if explained_here:  # the source explains it already: no second explanation
+            plain = ""
         tail = f' <span class="gloss">({html.escape(plain, quote=False)})</span>' if plain else ""
         return f'<{tag} id="{anchor}">{word}</{tag}>{tail}'
 
     def words_to_know(self) -> list[tuple[str, str]]:
         """(term, definition) for every explained term, in order of first use."""
         return [(t, self.glossary[t].definition) for t in self.explained]
+
+
+def _explained(text: str, m: re.Match[str]) -> bool:
+    """Whether the source explains the term where it stands ("X (…)", "X, which …",
+    "X, the …"), so an added gloss would only repeat it."""
+    from checks.terms import defined_at
+
+    start, end = m.span()
+    return defined_at(text, start, end) or bool(re.match(r"\s*,\s*(?:the|a|an)\s", text[end:]))
 
 
 def term_id(term: str) -> str:
