@@ -34,7 +34,7 @@ RENDER_SRC := $(MODEL_SRC) $(wildcard pipeline/render/*.py checks/data/*.tsv che
 	$(shell find pipeline/templates pipeline/data -type f 2>/dev/null)
 
 .PHONY: all help setup ingest check report render print index summary test lint format clean lexicon \
-	bench-extraction
+	bench-extraction bench-readability bench-render docs
 
 all: render report index summary ## Build every source in sources/ into output/ (default), then print a summary
 
