@@ -121,3 +121,71 @@ def test_meta_charset_that_contradicts_the_bytes(tmp_path, capsys):
     code, out, err = _run(capsys, "ingest", "--to", "text", str(page))
     assert code == 0, err
     assert "café" in out and "Ã©" not in out
+
+
+HTML_CASES = [
+    # (file name, page, expected: error text, or text that must be in the body)
+    (
+        "nav-only.html",
+        '<html><body><nav><a href="/">Home</a> <a href="/a">About</a></nav></body></html>',
+        "error: found no article text in the page",
+    ),
+    (
+        "empty-body.html",
+        "<html><head><title>Only a title</title></head><body></body></html>",
+        "error: page has no text content",
+    ),
+    (
+        "no-title.html",
+        '<html lang="fr"><body><p>Un paragraphe sans titre ni intertitre, avec assez de mots pour '
+        "être le contenu principal de la page.</p></body></html>",
+        "Un paragraphe sans titre",
+    ),
+    (
+        "truncated.html",
+        "<html><head><title>Cut off</title></head><body><article><h1>Cut off</h1><p>This page was "
+        "saved while loading and stops in the middle of a para",
+        "stops in the middle of a para",
+    ),
+    (
+        "nested.html",
+        "<div>" * 10_000
+        + "<p>Deep inside ten thousand elements there is text.</p>"
+        + "</div>" * 10_000,
+        "Deep inside ten thousand elements",
+    ),
+    (
+        "no-punctuation.html",
+        "<html><body><p>" + "word " * 20_000 + "</p></body></html>",
+        "word word",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "page", "expect"), HTML_CASES, ids=[c[0] for c in HTML_CASES])
+def test_odd_html_pages(tmp_path, capsys, name, page, expect):
+    path = tmp_path / name
+    path.write_text(page, encoding="utf-8")
+    code, out, err = _run(capsys, "ingest", "--to", "text", str(path))
+    assert "Traceback" not in err
+    if expect.startswith("error: "):
+        assert code == 2 and out == ""
+        assert err.strip() == err.strip().splitlines()[0]
+        assert f"{path}: {expect[7:]}" in err
+    else:
+        assert code == 0, err
+        assert expect in out
+
+
+def test_page_without_title_takes_it_from_the_file_name(tmp_path):
+    from pipeline.ingest import ingest_path
+
+    path = tmp_path / "flu-shots.html"
+    path.write_text(
+        "<html><body><p>Get a flu shot every autumn. It is the best way to avoid the flu "
+        "and it is free for most people.</p></body></html>",
+        encoding="utf-8",
+    )
+    doc = ingest_path(path)
+    assert doc.metadata.title == "Flu shots"
+    assert doc.metadata.language == "en"

@@ -33,7 +33,7 @@ from ..document.nodes import (
     Table,
     Text,
 )
-from ..document.walk import iter_inlines, iter_items, plain_text
+from ..document.walk import iter_blocks, iter_inlines, iter_items, plain_text
 from ..errors import IngestError
 from .html_clean import clean_dense_blocks, clean_soup, removed
 from .html_convert import Converter, has_text
@@ -85,9 +85,11 @@ def parse_html(text: str, path: Path) -> Document:
     if not any(_block_has_text(b) for b in blocks) and roots != [body]:
         audit = []
         blocks = _convert([body], audit)
-    if not any(_block_has_text(b) for b in blocks):
+    if not any(_block_has_text(b) for b in blocks) or not _has_prose(blocks):
         raise IngestError(
-            path, "found no article text in the page", "save the page with its article text"
+            path,
+            "found no article text in the page (only navigation, links or boilerplate)",
+            "save the page with its article text",
         )
 
     blocks = _mark_numbered_notes(_mark_reference_lists(blocks))
@@ -139,6 +141,24 @@ def _block_has_text(block: Block) -> bool:
     if isinstance(block, Table):
         return any(has_text(c) for row in block.header + block.rows for c in row)
     return isinstance(block, References) and bool(block.items)
+
+
+def _has_prose(blocks: list[Block]) -> bool:
+    """Some text that is not a link: a page of menus alone has no article."""
+
+    def words(inlines) -> int:
+        return sum(len(n.text.split()) for n in inlines if isinstance(n, Text)) + sum(
+            words(n.children) for n in inlines if isinstance(n, Emphasis | Strong)
+        )
+
+    for block in iter_blocks(tuple(blocks)):
+        if isinstance(block, Paragraph | Heading) and words(block.content):
+            return True
+        if isinstance(block, ListBlock) and any(words(i.content) for i, _ in iter_items(block)):
+            return True
+        if isinstance(block, Table | References):
+            return True
+    return False
 
 
 def _first_heading(blocks: list[Block]) -> str | None:
