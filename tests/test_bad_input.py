@@ -50,11 +50,20 @@ def test_missing_file(tmp_path, capsys):
 def test_size_limit_gives_clear_error_not_a_stall(tmp_path, capsys):
     (tmp_path / "plainprint.toml").write_text("max_source_mb = 1\n")
     big = tmp_path / "big.html"
-    big.write_bytes(b"<p>" + b"word " * 400_000 + b"</p>")  # 2 MB
+    big.write_bytes(b"<p>" + b"word " * 420_000 + b"</p>")  # 2 MB
     code, _, err = _run(capsys, "--config", str(tmp_path / "plainprint.toml"), "ingest", str(big))
     assert code == 2
     assert "big.html: file is 2.0 MB, over the 1 MB limit" in err
     assert "max_source_mb" in err
+
+
+def test_a_50_mb_page_is_refused_by_the_default_limit_before_reading(tmp_path, capsys):
+    big = tmp_path / "huge.html"
+    with big.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, no time spent writing it
+    code, _, err = _run(capsys, "ingest", str(big))
+    assert code == 2
+    assert "huge.html: file is 50.0 MB, over the 20 MB limit" in err
 
 
 def test_debug_shows_the_traceback(tmp_path):

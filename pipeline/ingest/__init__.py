@@ -89,7 +89,7 @@ def ingest_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docu
     if size > max_bytes:
         raise IngestError(
             path,
-            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit",
+            f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit",
             "raise max_source_mb in plainprint.toml if this page is genuine",
         )
     try:
