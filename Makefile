@@ -36,7 +36,12 @@ RENDER_SRC := $(MODEL_SRC) $(wildcard pipeline/render/*.py checks/data/*.tsv che
 .PHONY: all help setup ingest check report render print index summary test lint format clean lexicon \
 	bench-extraction bench-readability bench-render docs
 
-all: render report index summary ## Build every source in sources/ into output/ (default), then print a summary
+# render.profile = "print" in plainprint.toml makes `make` build the print-shop PDFs too.
+WANT_PRINT := $(shell test -f plainprint.toml && $(PYTHON) -c "import tomllib; \
+  d = tomllib.load(open('plainprint.toml', 'rb')); \
+  print('yes' if d.get('render', {}).get('profile') == 'print' else '')" 2>/dev/null)
+
+all: render report $(if $(WANT_PRINT),print) index summary ## Build every source in sources/ into output/ (default), then print a summary
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | sort | \
