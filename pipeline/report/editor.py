@@ -256,13 +256,16 @@ def _polysyllables(doc: Document) -> list[tuple[str, int, int]]:
         return []
     counts: Counter[str] = Counter()
     syll: dict[str, int] = {}
+    shown: dict[str, str] = {}  # as first written, so acronyms stay upper case
     for unit in prepare(doc):
         for sentence in unit.sentences:
             for w in sentence.words:
                 if w.syllables >= 3 and not w.is_number:
                     counts[w.lower] += 1
                     syll[w.lower] = w.syllables
-    return [(w, syll[w], c) for w, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+                    shown.setdefault(w.lower, w.text if w.text.isupper() else w.lower)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(shown[w], syll[w], c) for w, c in ranked]
 
 
 def render_report(doc: Document, report: dict, config: Config | None = None) -> str:
