@@ -19,6 +19,7 @@ from pathlib import Path
 from ..errors import RenderError
 from .fetcher import Policy, make_fetcher
 from .fonts import font_dir, font_face_css
+from .structure import recording
 
 LOG = logging.getLogger("plainprint.render")
 PAGE_SIZES = {"letter": "letter", "a4": "A4"}
@@ -164,7 +165,8 @@ def write_pdf(
             color_profiles=profiles,
             **options,
         )
-        data = document.write_pdf(**options)
+        with recording():  # stamps struct elements so postprocess can merge page splits
+            data = document.write_pdf(**options)
     except FatalURLFetchingError as exc:
         url, why = policy.refused[-1] if policy.refused else ("a resource", str(exc))
         raise RenderError(

@@ -1,5 +1,7 @@
 """pikepdf fixes WeasyPrint 70 cannot make itself (see ../shared/research/render-anchors.md 1.4).
 
+* A list, table or paragraph split across pages becomes one element again, and a table
+  header WeasyPrint repeats on each page becomes an artifact (structure.py).
 * Page furniture ("Page N of M") is marked content whose struct elements are never linked
   into the tree: it becomes ``/Artifact <</Type /Pagination>>``.
 * Decorative images (``alt=""``) become Figures without Alt: they become artifacts and
@@ -17,6 +19,8 @@ import re
 import zlib
 
 import pikepdf
+
+from .structure import merge_split_elements
 
 _BDC = re.compile(rb"/(\w+)\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
 _DID = re.compile(rb"xmp\.did:[0-9a-fA-F-]{36}")
@@ -56,6 +60,20 @@ def _mcids(elem) -> list[int]:
 
 
 def fix_structure(pdf: pikepdf.Pdf) -> dict[str, int]:
+    """Turn orphaned marked content and alt-less Figures into artifacts; merge page splits."""
+    stats = _fix_artifacts(pdf)
+    merged, repeated = merge_split_elements(pdf)
+    stats["merged"] = merged
+    stats["repeated"] = sum(len(m) for m in repeated.values())
+    if repeated:
+        for page in pdf.pages:
+            mcids = repeated.get(page.obj.objgen)
+            if mcids:
+                _rewrite_page(pdf, page, dict.fromkeys(mcids, b"Pagination"))
+    return stats
+
+
+def _fix_artifacts(pdf: pikepdf.Pdf) -> dict[str, int]:
     """Turn orphaned marked content and alt-less Figures into artifacts."""
     stats = {"pagination": 0, "decorative": 0}
     tree = pdf.Root.get("/StructTreeRoot")
