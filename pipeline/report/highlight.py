@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from checks.engine import HARD_GRADE, VERY_HARD_GRADE
+
 from ..document.nodes import Inline
 from ..document.walk import citations_at
 
@@ -31,11 +33,15 @@ CATEGORIES = {
 }
 
 LEGEND = [
-    ("s-hard", "Hard sentence", "reading grade above the target; marked “hard” after the sentence"),
+    (
+        "s-hard",
+        "Hard sentence",
+        f"Flesch-Kincaid grade {HARD_GRADE:g} or more, or over 20 words; marked “hard” after it",
+    ),
     (
         "s-very-hard",
         "Very hard sentence",
-        "far above the target; marked “very hard” after the sentence",
+        f"grade {VERY_HARD_GRADE:g} or more, or over 30 words; marked “very hard” after it",
     ),
     ("jargon", "Jargon", "a medical or rare word with a plainer alternative"),
     ("passive", "Passive voice", "a sentence that does not say who does what"),
