@@ -198,3 +198,22 @@ def test_page_without_title_takes_it_from_the_file_name(tmp_path):
     doc = ingest_path(path)
     assert doc.metadata.title == "Flu shots"
     assert doc.metadata.language == "en"
+
+
+@pytest.mark.parametrize(
+    ("sidecar", "message"),
+    [
+        ('audince = "teens"\n', "unknown key 'audince'"),
+        ('target_grade = "six"\n', "'target_grade' must be a number"),
+        ("key_points = 5\n", "'key_points' must be a list of strings"),
+        ("title = [\n", "sidecar is not valid TOML"),
+    ],
+)
+def test_bad_sidecar_names_the_sidecar(tmp_path, capsys, sidecar, message):
+    src = tmp_path / "flu.txt"
+    src.write_text("Flu\n\nFlu spreads fast in winter.\n", encoding="utf-8")
+    (tmp_path / "flu.toml").write_text(sidecar, encoding="utf-8")
+    code, _, err = _run(capsys, "ingest", str(src))
+    assert code == 2
+    assert f"{tmp_path / 'flu.toml'}: " in err and message in err
+    assert "Traceback" not in err

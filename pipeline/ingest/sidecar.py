@@ -29,6 +29,21 @@ SIDECAR_KEYS = {
 }
 
 
+def _coerce(path: Path, key: str, field: str, value: object) -> object:
+    """The sidecar value as the Metadata field wants it, or an error naming the key."""
+    if field == "key_points":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise IngestError(path, f"{key!r} must be a list of strings", 'e.g. key_points = ["…"]')
+        return tuple(value)
+    if field == "target_grade":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise IngestError(path, f"{key!r} must be a number", "e.g. target_grade = 6")
+        return float(value)
+    if isinstance(value, dict | list):
+        raise IngestError(path, f"{key!r} must be a single value, not a table or list")
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
 def sidecar_path(source: Path) -> Path:
     return source.with_suffix(".toml")
 
@@ -47,12 +62,6 @@ def apply_sidecar(doc: Document, source: Path) -> Document:
         if field is None:
             known = ", ".join(sorted(SIDECAR_KEYS))
             raise IngestError(path, f"unknown key {key!r}", f"known keys: {known}")
-        if field == "key_points":
-            value = tuple(str(v) for v in value)
-        elif field == "target_grade":
-            value = float(value)
-        else:
-            value = value.isoformat() if hasattr(value, "isoformat") else str(value)
-        updates[field] = value
+        updates[field] = _coerce(path, key, field, value)
     meta: Metadata = dataclasses.replace(doc.metadata, **updates)
     return dataclasses.replace(doc, metadata=meta)
