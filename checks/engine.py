@@ -51,8 +51,39 @@ def _rule_settings(
                 f"checks.rules.{rule.code}: unknown option {key!r}",
                 "options: " + (", ".join(sorted(options)) or "none"),
             )
-        options[key] = value
+        options[key] = _typed(config, rule, key, value, options[key])
     return enabled, severity, options
+
+
+_KIND = {
+    bool: "true or false",
+    int: "a number",
+    float: "a number",
+    list: "a list",
+    tuple: "a list",
+    str: "text in quotes",
+}
+
+
+def _typed(config: Config, rule: Rule, key: str, value: Any, default: Any) -> Any:
+    """A rule option from the configuration, checked against its default's type."""
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, int | float):
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+    elif isinstance(default, list | tuple):
+        ok = isinstance(value, list)
+    elif isinstance(default, str):
+        ok = isinstance(value, str)
+    else:
+        ok = True
+    if not ok:
+        raise ConfigError(
+            config.path,
+            f"checks.rules.{rule.code}.{key} = {value!r} is not valid",
+            f"use {_KIND.get(type(default), 'a value like the default')}; the default is {default!r}",
+        )
+    return value
 
 
 def _difficulty(grade: float, words: int) -> str:

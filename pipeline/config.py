@@ -47,6 +47,38 @@ SCHEMA: dict[str, set[str]] = {
 }
 
 
+_NUMBER = (int, float)
+# Types of the keys whose values the code uses directly; a wrong type is an error at load.
+TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "target_grade": (_NUMBER, "a number, e.g. 8"),
+    "max_source_mb": (_NUMBER, "a number of megabytes, e.g. 20"),
+    "language": (str, 'a language tag, e.g. "en"'),
+    "sources": (str, "a folder name"),
+    "output": (str, "a folder name"),
+    "fail_on": (str, '"error", "warning", "suggestion" or "never"'),
+    "checks.target_grade": (_NUMBER, "a number, e.g. 8"),
+    "checks.stale_after_years": (_NUMBER, "a number of years, e.g. 3"),
+    "checks.formula": (str, 'a formula name, e.g. "smog"'),
+    "checks.fail_on": (str, '"error", "warning", "suggestion" or "never"'),
+    "checks.select": ((list, str), 'a list of rule codes, e.g. ["PL", "HD001"]'),
+    "checks.ignore": ((list, str), 'a list of rule codes, e.g. ["PL013"]'),
+    "checks.glossary": ((list, str), "a list of TSV files"),
+    "checks.swaps": ((list, str), "a list of TSV files"),
+    "checks.allow": (list, 'a list of words, e.g. ["melanoma"]'),
+    "checks.allow_files": ((list, str), "a list of text files"),
+    "checks.baseline": (str, "a file name"),
+    "checks.check_links": (bool, "true or false"),
+    "render.profile": (str, '"screen" or "print"'),
+    "render.page_size": (str, '"letter" or "a4"'),
+    "render.icc_profile": (str, "a file name"),
+    "render.allow_hosts": (list, 'a list of host names, e.g. ["www.cdc.gov"]'),
+    "render.remote_images": (bool, "true or false"),
+    "render.swaps": (bool, "true or false"),
+    "render.base_font_pt": (_NUMBER, "a number of points, at least 18"),
+    "overrides": (list, "a list of [[overrides]] tables"),
+}
+
+
 @dataclass(frozen=True)
 class Config:
     data: dict[str, Any] = field(default_factory=dict)
@@ -108,6 +140,7 @@ def _check_keys(data: dict[str, Any], text: str, path: Path, prefix: str = "") -
     for key, value in data.items():
         dotted = f"{prefix}.{key}" if prefix else key
         if key in allowed:
+            _check_type(dotted, value, text, path)
             continue
         if dotted in SCHEMA:
             if isinstance(value, dict):
@@ -122,6 +155,21 @@ def _check_keys(data: dict[str, Any], text: str, path: Path, prefix: str = "") -
         }
         known = ", ".join(sorted(allowed | children))
         raise ConfigError(path, f"{where}unknown key {dotted!r}", f"known keys here: {known}")
+
+
+def _check_type(dotted: str, value: Any, text: str, path: Path) -> None:
+    expected = TYPES.get(dotted)
+    if expected is None:
+        return
+    kinds, what = expected
+    if isinstance(value, bool) and bool not in (kinds if isinstance(kinds, tuple) else (kinds,)):
+        ok = False
+    else:
+        ok = isinstance(value, kinds)
+    if not ok:
+        line = _line_of(text, dotted.rsplit(".", 1)[-1])
+        where = f"line {line}: " if line else ""
+        raise ConfigError(path, f"{where}{dotted} = {value!r} is not valid", f"use {what}")
 
 
 def parse_config(text: str, path: Path, *, pyproject: bool = False) -> Config:

@@ -40,3 +40,30 @@ def test_pyproject_tool_table_and_overrides(tmp_path):
 
 def test_no_config_gives_defaults(tmp_path):
     assert load_config(start=tmp_path).data == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('target_grade = "six"\n', "line 1: target_grade = 'six' is not valid (use a number"),
+        ('max_source_mb = "big"\n', "max_source_mb = 'big' is not valid"),
+        ('[render]\nremote_images = "yes"\n', "line 2: render.remote_images = 'yes' is not valid"),
+        ("[checks]\ncheck_links = 1\n", "checks.check_links = 1 is not valid (use true or false)"),
+        ("[checks]\nstale_after_years = true\n", "checks.stale_after_years = True is not valid"),
+    ],
+)
+def test_wrong_types_are_errors_with_the_line(tmp_path, text, message):
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, tmp_path / "plainprint.toml")
+    assert message in str(info.value)
+
+
+def test_rule_option_of_the_wrong_type_is_a_config_error(tmp_path):
+    from checks import run_checks
+    from pipeline.document.build import doc, h, p
+
+    config = parse_config('[checks.rules.PL001]\nmax_words = "x"\n', tmp_path / "plainprint.toml")
+    with pytest.raises(
+        ConfigError, match=r"checks\.rules\.PL001\.max_words = 'x' is not valid \(use a number"
+    ):
+        run_checks(doc(h(1, "T"), p("Text here.")), config)
