@@ -126,6 +126,8 @@ def write_index(out: Path, config: Config, names: set[str] | None = None) -> Pat
         if len(targets) == 1
         else config.get("checks.target_grade", config.get("target_grade", 8))
     )
+    if isinstance(target, bool) or not isinstance(target, int | float):
+        target = None  # only a number can be drawn as the target line
     html = render_index(rows, target)
     path = out / "index.html"
     write_text(path, html)
