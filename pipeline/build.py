@@ -8,6 +8,7 @@ leaves no partial output. Used by ``plainprint build`` and, stage by stage, by t
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import sys
@@ -52,9 +53,9 @@ def output_paths(out: Path, name: str) -> dict[str, Path]:
     }
 
 
-def error_path(out: Path, name: str, stages: Iterable[str]) -> Path:
-    """Where a source's last error for these stages is kept, for summaries and the index."""
-    return out / "errors" / f"{name}.{'+'.join(sorted(stages))}.txt"
+def error_path(out: Path, name: str, stage: str) -> Path:
+    """Where a source's last error in one stage is kept, for summaries and the index."""
+    return out / "errors" / f"{name}.{stage}.txt"
 
 
 def errors_for(out: Path, name: str) -> list[str]:
@@ -63,15 +64,9 @@ def errors_for(out: Path, name: str) -> list[str]:
         return []
     return [
         p.read_text(encoding="utf-8").strip()
-        for p in sorted(folder.glob(f"{glob_escape(name)}.*.txt"))
+        for p in sorted(folder.glob(f"{glob.escape(name)}.*.txt"))
         if p.name[len(name) + 1 :].count(".") == 1
     ]
-
-
-def glob_escape(text: str) -> str:
-    import glob
-
-    return glob.escape(text)
 
 
 def _summarise(outcome: Outcome, report: dict) -> None:
@@ -91,47 +86,33 @@ def build_one(
     stages: Iterable[str] = DEFAULT_STAGES,
     debug: bool = False,
 ) -> Outcome:
-    """Build one source; never raises for bad input (the Outcome carries the error)."""
-    from .commands.common import load_document
+    """Build one source; never raises for bad input (the Outcome carries the error).
+
+    Within a stage everything is rendered before anything is written, and the file make
+    tracks (the stage's target) is written last, so a failure never leaves a fresh-looking
+    target beside a stale companion.
+    """
+    from .commands.common import config_for, load_document, source_folder
 
     stages = set(stages)
     outcome = Outcome(source.name, str(source.path), note=source.note())
     paths = output_paths(out, source.name)
-    cfg = config.for_source(source.path)
+    stage = "document"
     try:
-        doc = load_document(source.path, cfg)
+        doc = load_document(source.path, config.for_source(source.path))
+        cfg = config_for(config, source.path, doc)
         outcome.title = doc.metadata.title
-        base_dir = Path(doc.metadata.source_path).parent if doc.metadata.source_path else None
+        base_dir = source_folder(source.path, doc)
         if "document" in stages and source.path.suffix.lower() != ".json":
             from .document import to_json
 
             write_text(paths["document"], to_json(doc))
             outcome.written.append(str(paths["document"]))
-        if "report" in stages:
-            from checks import run_checks
-
-            report = run_checks(doc, cfg).to_dict()
-            write_text(paths["report"], json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-            outcome.written.append(str(paths["report"]))
-            _summarise(outcome, report)
-            try:
-                from .report import render_report
-            except ImportError:
-                render_report = None
-            if render_report is not None:
-                write_text(paths["report_html"], render_report(doc, report, cfg))
-                outcome.written.append(str(paths["report_html"]))
-        if "render" in stages:
-            from .render import render_html, render_pdf
-
-            write_bytes(paths["pdf"], render_pdf(doc, cfg, profile="screen", base_dir=base_dir))
-            write_text(paths["html"], render_html(doc, cfg, base_dir=base_dir))
-            outcome.written += [str(paths["pdf"]), str(paths["html"])]
-        if "print" in stages:
-            from .render import render_pdf
-
-            write_bytes(paths["print"], render_pdf(doc, cfg, profile="print", base_dir=base_dir))
-            outcome.written.append(str(paths["print"]))
+        _clear_error(out, source.name, "document")
+        for stage in ("report", "render", "print"):
+            if stage in stages:
+                outcome.written += _STAGES[stage](doc, cfg, base_dir, paths, outcome)
+                _clear_error(out, source.name, stage)
     except PlainprintError as exc:
         outcome.ok, outcome.error = False, str(exc)
     except Exception as exc:  # a bug, but one source must not stop the batch
@@ -142,15 +123,53 @@ def build_one(
             f"{source.path}: internal error {type(exc).__name__}: {exc} "
             "(re-run with --debug and report it)"
         )
-    _record_error(out, source.name, outcome.error, stages)
+    if outcome.error:
+        write_text(error_path(out, source.name, stage), outcome.error + "\n")
     return outcome
 
 
-def _record_error(out: Path, name: str, error: str | None, stages: set[str]) -> None:
-    path = error_path(out, name, stages)
-    if error:
-        write_text(path, error + "\n")
-    elif path.exists():
+def _report_stage(doc, cfg, base_dir, paths, outcome) -> list[str]:
+    from checks import run_checks
+
+    from .report import render_report
+
+    checked = run_checks(doc, cfg)
+    baseline = cfg.get("checks.baseline")
+    if baseline:  # the same accepted findings as `plainprint check`, so pass/fail agree
+        from checks.suppress import apply_baseline, load_baseline
+
+        apply_baseline(checked, load_baseline(baseline))
+    report = checked.to_dict()
+    html = render_report(doc, report, cfg)
+    write_text(paths["report_html"], html)
+    write_text(paths["report"], json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    _summarise(outcome, report)
+    return [str(paths["report_html"]), str(paths["report"])]
+
+
+def _render_stage(doc, cfg, base_dir, paths, outcome) -> list[str]:
+    from .render import render_html, render_pdf
+
+    html = render_html(doc, cfg, base_dir=base_dir)
+    pdf = render_pdf(doc, cfg, profile="screen", base_dir=base_dir)
+    write_text(paths["html"], html)
+    write_bytes(paths["pdf"], pdf)
+    return [str(paths["html"]), str(paths["pdf"])]
+
+
+def _print_stage(doc, cfg, base_dir, paths, outcome) -> list[str]:
+    from .render import render_pdf
+
+    write_bytes(paths["print"], render_pdf(doc, cfg, profile="print", base_dir=base_dir))
+    return [str(paths["print"])]
+
+
+_STAGES = {"report": _report_stage, "render": _render_stage, "print": _print_stage}
+
+
+def _clear_error(out: Path, name: str, stage: str) -> None:
+    path = error_path(out, name, stage)
+    if path.exists():
         path.unlink()
 
 

@@ -143,8 +143,12 @@ def _check_keys(data: dict[str, Any], text: str, path: Path, prefix: str = "") -
             _check_type(dotted, value, text, path)
             continue
         if dotted in SCHEMA:
+            _check_type(dotted, value, text, path)
             if isinstance(value, dict):
                 _check_keys(value, text, path, dotted)
+            elif dotted == "overrides":
+                for body in value:
+                    _check_override(body, text, path)
             continue
         line = _line_of(text, key)
         where = f"line {line}: " if line else ""
@@ -155,6 +159,18 @@ def _check_keys(data: dict[str, Any], text: str, path: Path, prefix: str = "") -
         }
         known = ", ".join(sorted(allowed | children))
         raise ConfigError(path, f"{where}unknown key {dotted!r}", f"known keys here: {known}")
+
+
+def _check_override(body: Any, text: str, path: Path) -> None:
+    """An [[overrides]] table: a glob plus any top-level, [checks] or [render] keys."""
+    if not isinstance(body, dict):
+        raise ConfigError(path, "each [[overrides]] entry must be a table", "see README")
+    if not (body.get("glob") or body.get("path")):
+        raise ConfigError(path, "an [[overrides]] entry has no glob", 'add glob = "sources/x-*"')
+    rest = {k: v for k, v in body.items() if k not in ("glob", "path")}
+    _check_keys({k: v for k, v in rest.items() if k != "overrides"}, text, path)
+    if "overrides" in rest:
+        raise ConfigError(path, "[[overrides]] cannot nest", "flatten them")
 
 
 def _check_type(dotted: str, value: Any, text: str, path: Path) -> None:

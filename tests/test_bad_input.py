@@ -217,3 +217,38 @@ def test_bad_sidecar_names_the_sidecar(tmp_path, capsys, sidecar, message):
     assert code == 2
     assert f"{tmp_path / 'flu.toml'}: " in err and message in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("list.json", b"[]", "not a plainprint Document JSON"),
+        ("bad-levels.json", None, "heading level 9 outside 1-6"),
+        ("date.md", b"---\nreviewed: 2023-02-30\n---\n# Hi\n\nText.\n", "impossible value"),
+    ],
+)
+def test_more_broken_inputs_are_one_line(tmp_path, capsys, name, data, message):
+    path = tmp_path / name
+    if data is None:
+        from pipeline.document import to_json
+        from pipeline.document.build import doc, h, p
+
+        text = to_json(doc(h(1, "T"), p("Text.")))
+        path.write_text(text.replace('"level": 1', '"level": 9'), encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    code, _, err = _run(capsys, "check", str(path))
+    assert code == 2 and "Traceback" not in err
+    assert str(path) in err and message in err
+
+
+def test_overrides_written_as_a_table_is_a_config_error(tmp_path, capsys):
+    cfg = tmp_path / "plainprint.toml"
+    cfg.write_text('[overrides]\nglob = "sources/x-*"\n')
+    src = tmp_path / "a.txt"
+    src.write_text("Title\n\nSome text here.\n")
+    code, _, err = _run(capsys, "--config", str(cfg), "check", str(src))
+    assert code == 2 and "overrides = " in err and "is not valid" in err
+    cfg.write_text('[[overrides]]\nglob = "x-*"\ntargt_grade = 5\n')
+    code, _, err = _run(capsys, "--config", str(cfg), "check", str(src))
+    assert code == 2 and "unknown key 'targt_grade'" in err

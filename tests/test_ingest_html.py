@@ -416,7 +416,7 @@ def test_extraction_floors_on_wcxb_health(shared_dir: Path) -> None:
     f1 = statistics.fmean(s.f1 for s in scores)
     heads = statistics.fmean(s.heading_recall for s in scores if s.heading_recall is not None)
     items = statistics.fmean(s.list_recall for s in scores if s.list_recall is not None)
-    assert f1 >= 0.955, f1
+    assert f1 >= 0.962, f1
     assert heads >= 0.98, heads
     assert items >= 0.95, items
     assert sum(s.f1 < 0.5 for s in scores) <= 1
@@ -552,6 +552,24 @@ def test_article_header_is_kept_but_the_page_header_is_not(tmp_path: Path) -> No
         ("We may earn commission from links on this page.", "affiliate disclosure"),
         ("Related Stories", "related articles"),
         ("Related articles: how to sleep", "related articles"),
+        ("Sign up to our monthly Smile newsletter to receive tips.", "newsletter box"),
+        ("Get our newsletter Subscribe", "newsletter box"),
+        ("Get the latest in health news delivered to your inbox!", "newsletter box"),
+        ("Subscribing to their newsletter often provides access to promotions.", None),
+        ("Was this page helpful? Yes No", "feedback widget"),
+        ("Tell us what you think", "feedback widget"),
+        ("Was this treatment helpful for most patients?", None),
+        ("Share this post", "share or print widget"),
+        ("Share on Facebook", "share or print widget"),
+        ("Share your worries with a friend or a doctor.", None),
+        ("toggle caption", "caption toggle"),
+        ("Show caption to the nurse when you arrive", None),
+        ("On this page", "table of contents"),
+        ("On this page you will find advice on sunburn.", None),
+        ("Medically reviewed by Jane Doe, MD", "byline or author box"),
+        ("Written and fact-checked by the editors", "byline or author box"),
+        ("This post was written by Vanessa Mendez, MD, gastroenterologist.", None),
+        ("Reviewed by a panel of experts, the guidance was updated.", None),
         ("Published research shows that in March 2020 the rate fell.", None),
         ("Updated guidance was issued in 2021 for all patients.", None),
         ("Further reading", None),
@@ -600,3 +618,81 @@ def test_reference_link_address_survives_markdown_round_trip(tmp_path):
     assert ref.url == "https://www.cdc.gov/flu/" and "https://www.cdc.gov/flu/" in ref.raw
     again = parse_markdown(to_markdown(doc), tmp_path / "refs.md")
     assert again.references[0].url == "https://www.cdc.gov/flu/"
+
+
+# ------------------------------------------------- health-page boilerplate (one fixture, each rule)
+
+
+@pytest.fixture(scope="module")
+def boiler() -> Document:
+    return ingest_path(FIXTURES / "health-boilerplate.html")
+
+
+def _removed(doc: Document, reason: str) -> list[str]:
+    return [r.excerpt for r in doc.removed if r.reason == reason]
+
+
+def test_lead_byline_and_date_go_but_later_dates_and_by_sentences_stay(boiler: Document) -> None:
+    text = to_text(boiler)
+    assert "Jane Doe" not in text and "April 21, 2015" not in text
+    assert _removed(boiler, "byline or date") == [
+        "By Jane Doe and Sam Roe",
+        "Posted on April 21, 2015, at 11:29 a.m.",
+    ]
+    assert "By 2030, dentists expect" in text  # a sentence, not a byline
+    assert "12 March 2019" in text  # below the article's opening: not looked at
+
+
+@pytest.mark.parametrize(
+    ("line", "meta"),
+    [
+        ("By Brenda Goodman, MA WebMD Health News", True),
+        ("ByDaryl Austin", True),
+        ("24 July 2015", True),
+        ("January 14, 2025 Staff Clinician", True),
+        ("2021-03-04", True),
+        ("By 2030 most clinics will be digital", False),
+        ("by the way, this matters", False),
+        ("March is the month of kidney health", False),
+        ("In 24 July 2015 news the clinic opened its doors to all", False),
+    ],
+)
+def test_is_lead_meta(line: str, meta: bool) -> None:
+    from pipeline.ingest.html_lead import is_lead_meta
+
+    assert is_lead_meta(line) is meta
+
+
+def test_newsletter_box_goes_but_a_sentence_about_newsletters_stays(boiler: Document) -> None:
+    text = to_text(boiler)
+    assert "Smile newsletter" not in text and "Want healthier teeth?" not in text
+    assert any("Smile newsletter" in e for e in _removed(boiler, "newsletter box"))
+    assert "Subscribing to a dental plan newsletter is not needed" in text
+
+
+def test_share_label_and_feedback_widget_go(boiler: Document) -> None:
+    text = to_text(boiler)
+    assert "Share this post" not in text and "Was this page helpful" not in text
+    assert _removed(boiler, "share or print widget") == ["Share this post"]
+    assert _removed(boiler, "feedback widget") == ["Was this page helpful? Yes No"]
+    assert "Share your worries with a friend" in text
+
+
+def test_author_and_reviewer_boxes_go_with_their_bios(boiler: Document) -> None:
+    text = to_text(boiler)
+    assert "Article written by" not in text and "Ada Example" not in text
+    assert "runs marathons" not in text and "Ben Other" not in text
+    boxes = _removed(boiler, "byline or author box")
+    assert any(e.startswith("Article written by:") and "marathons" in e for e in boxes)
+    assert "Medically reviewed by Dr Ben Other, MD" in boxes
+    assert "See a dentist every year" in text
+
+
+def test_forum_profile_fields_go_but_the_poster_name_and_post_stay(boiler: Document) -> None:
+    text = to_text(boiler)
+    assert "toothfairy" in text and "My gums bleed when I floss" in text
+    assert "Joined" not in text and "New member" not in text
+    assert _removed(boiler, "forum user profile") == [
+        "New member",
+        "Joined Apr 12, 2024 Messages 3",
+    ]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from ..atomic import write_text
 from ..errors import PlainprintError
-from .common import config_from_args, load_document
+from .common import config_for, config_from_args, load_document
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
 
@@ -63,13 +64,14 @@ def run(args) -> int:
     reports = []
     for source in args.sources:
         per = config.for_source(source)
+        doc = load_document(source, per)
+        per = config_for(config, Path(source), doc)
         data = dict(per.data)
         checks = dict(data.get("checks", {}))
         checks["fail_on"] = fail_on
         if args.check_links:
             checks["check_links"] = True
         data["checks"] = checks
-        doc = load_document(source, per)
         report = run_checks(doc, Config(data, per.path))
         if not doc.metadata.source_path:
             report.source = source

@@ -5,8 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..config import Config, load_config
-from ..document import Document, DocumentVersionError, from_json
+from ..document import Document, DocumentVersionError, from_json, validate
 from ..errors import IngestError, PlainprintError
+
+
+def source_folder(given: Path, doc: Document) -> Path:
+    """The source's own folder: images resolve (and may only load) from there.
+
+    For a Document JSON it is the folder of the source the JSON was ingested from, when
+    that file still exists, else the JSON's own folder.
+    """
+    if given.suffix.lower() == ".json" and doc.metadata.source_path:
+        original = Path(doc.metadata.source_path)
+        if original.is_file():
+            return original.resolve().parent
+    return given.resolve().parent
+
+
+def config_for(config: Config, given: Path, doc: Document) -> Config:
+    """Per-source configuration: ``[[overrides]]`` match the original source's path, also
+    when the Makefile passes the Document JSON in output/documents/."""
+    return config.for_source(doc.metadata.source_path or given)
 
 
 def config_from_args(args) -> Config:
@@ -25,12 +44,12 @@ def load_document(path: str | Path, config: Config | None = None) -> Document:
     path = Path(path)
     if path.suffix.lower() == ".json":
         try:
-            return from_json(path.read_text(encoding="utf-8"))
+            return validate(from_json(path.read_text(encoding="utf-8")))
         except FileNotFoundError:
             raise IngestError(path, "file not found", "check the path") from None
         except DocumentVersionError as exc:
             raise PlainprintError(path, str(exc)) from exc
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise PlainprintError(
                 path,
                 f"not a plainprint Document JSON ({exc})",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..atomic import write_bytes, write_text
-from .common import config_from_args, load_document
+from .common import config_for, config_from_args, load_document, source_folder
 
 
 def add_parser(sub) -> None:
@@ -33,23 +33,15 @@ def add_parser(sub) -> None:
     p.set_defaults(run=run)
 
 
-def _base_dir(source: Path, doc) -> Path:
-    """The source's own folder: images resolve (and may only load) from there."""
-    if source.suffix.lower() == ".json" and doc.metadata.source_path:
-        original = Path(doc.metadata.source_path)
-        if original.is_file():
-            return original.resolve().parent
-    return source.resolve().parent
-
-
 def run(args) -> int:
     from ..render import render_html, render_pdf
 
     source = Path(args.source)
     config = config_from_args(args).for_source(source)
     doc = load_document(source, config)
+    config = config_for(config_from_args(args), source, doc)
     profile = args.profile or config.get("render.profile", "screen")
-    base = _base_dir(source, doc)
+    base = source_folder(source, doc)
     out = Path(config.get("output", "output"))
     pdf_path, html_path = args.pdf, args.html
     if not pdf_path and not html_path:

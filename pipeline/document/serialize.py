@@ -76,6 +76,8 @@ def to_dict(doc: Document) -> dict[str, Any]:
 
 
 def from_dict(data: dict[str, Any]) -> Document:
+    if not isinstance(data, dict):
+        raise ValueError(f"expected a JSON object, found {type(data).__name__}")
     version = data.get("plainprint-document-version")
     if not isinstance(version, list) or not version or version[0] != SCHEMA_VERSION[0]:
         raise DocumentVersionError(

@@ -37,6 +37,7 @@ from ..document.walk import iter_blocks, iter_inlines, iter_items, plain_text
 from ..errors import IngestError
 from .html_clean import clean_dense_blocks, clean_soup, removed
 from .html_convert import Converter, has_text
+from .html_lead import drop_lead_meta
 from .html_main import (
     REF_HEADING,
     add_repeated_posts,
@@ -92,6 +93,7 @@ def parse_html(text: str, path: Path) -> Document:
             "save the page with its article text",
         )
 
+    blocks = drop_lead_meta(blocks, audit)
     blocks = _mark_numbered_notes(_mark_reference_lists(blocks))
     has_refs = any(isinstance(b, References) for b in blocks)
     blocks = [_lift_citations(b, has_refs) for b in blocks]

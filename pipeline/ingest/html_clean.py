@@ -68,6 +68,13 @@ _NAME_RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "forum user profile",
+        re.compile(
+            r"user-?extras|user-?title|user-?banner|user-?stats|member-?stats"
+            r"|poster-?(?:info|stats)|profile-?(?:posts|joined|rank|location|custom-?fields?)"
+        ),
+    ),
+    (
         "paywall",
         re.compile(r"paywall|restricted|regwall|piano-|meter-?(?:bar|wall)|pricing|subscription"),
     ),
@@ -133,7 +140,24 @@ _TEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "newsletter box",
         re.compile(
-            r"^\s*(?:sign up for|subscribe to) (?:our|the) (?:free )?(?:e-?mail|newsletter)", re.I
+            r"^\s*(?:sign up for|subscribe to) (?:our|the) (?:free )?(?:e-?mail|newsletter)"
+            r"|\b(?:sign[ -]?up|subscribe|register)(?: now| today| free)? (?:to|for) (?:our|the|my|a)"
+            r" (?:free )?[^.!?]{0,40}\bnewsletter"
+            r"|\b(?:get|join|receive) our [^.!?]{0,30}\bnewsletter"
+            r"|\bnewsletter\b.{0,300}\b(?:subscribe|sign[ -]?up)(?: now| today| here)?\s*[.!]?"
+            r"\s*(?:loading\W*)?$"
+            r"|\bdelivered (?:straight |directly |right )?to your inbox\b",
+            re.I,
+        ),
+    ),
+    (
+        "feedback widget",
+        re.compile(
+            r"^\s*(?:was this (?:page|article|information|content|post|answer|resource|tool)"
+            r" (?:helpful|useful)|did you find (?:this|what you were looking for)"
+            r"|how (?:helpful|useful) was this|rate this (?:page|article)"
+            r"|tell us what you think|is there anything wrong with this page)\b",
+            re.I,
         ),
     ),
     (
@@ -142,13 +166,31 @@ _TEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "share or print widget",
-        re.compile(r"^\s*(?:share|print|email|tweet|share this(?: article| page)?)\s*$", re.I),
+        re.compile(
+            r"^\s*(?:share|print|email|tweet)(?: this(?: article| page| post| story| content)?)?"
+            r"(?: (?:on|via|to) [a-z ]{1,20})?\s*:?\s*$",
+            re.I,
+        ),
     ),
     (
         "related articles",
         re.compile(
             r"^\s*(?:related|recommended|more)\s+(?:stor(?:y|ies)|articles?|posts?"
             r"|content|reading|links)\b\s*:?",
+            re.I,
+        ),
+    ),
+    (
+        "caption toggle",
+        re.compile(
+            r"^\s*(?:toggle|show|hide|expand) caption\s*$",
+            re.I,
+        ),
+    ),
+    (
+        "table of contents",
+        re.compile(
+            r"^\s*(?:on this page|table of contents|in this (?:article|page|post|guide))\s*:?\s*$",
             re.I,
         ),
     ),
@@ -161,6 +203,15 @@ _TEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|[a-z]{3,9}\.?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d\d-\d\d)"
             r"[^.!?]{0,30}$"
             r"|^\s*\d{1,3}\s*(?:min|minute)s?\s+read\s*$",
+            re.I,
+        ),
+    ),
+    (
+        "byline or author box",
+        re.compile(
+            r"^\s*(?:(?:article|page|post|content)\s+)?(?:(?:medically|clinically|expert|peer)[ -])?"
+            r"(?:written|reviewed|fact[- ]?checked|edited|authored)(?: and [a-z-]+)?\s+by\b"
+            r"[^.!?]{0,120}$",
             re.I,
         ),
     ),
@@ -296,6 +347,36 @@ def _linked_aside(tag) -> str | None:
     return "related articles" if linked / size > 0.3 else None
 
 
+# A label that heads an author or reviewer box: "Article written by:", "Medically reviewed by".
+# ("About the author" is not one: the Readability ground truth keeps those boxes.)
+_AUTHOR_LABEL = re.compile(
+    r"^\s*(?:(?:article|page|post|content)\s+)?(?:(?:medically|clinically|expert|peer)[ -])?"
+    r"(?:written|reviewed|fact[- ]?checked|edited|authored)(?: and [a-z-]+)?\s+by\s*:?\s*$",
+    re.I,
+)
+_LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "dt")
+_AUTHOR_BOX_MAX = 1500  # characters: a box with more text is not just about the author
+
+
+def author_box(tag, total: int, keep_share: float):
+    """The box an author/reviewer label heads: the largest ancestor that opens with it."""
+    if tag.name not in _LABEL_TAGS:
+        return None
+    label = _len(tag.get_text(" "))
+    if not label or label > 60 or not _AUTHOR_LABEL.match(tag.get_text(" ")):
+        return None
+    box = tag
+    node = tag.parent
+    while node is not None and node.name not in ("body", "html", "[document]", "article", "main"):
+        text = " ".join(node.get_text(" ").split())
+        if len(text) > _AUTHOR_BOX_MAX or len(text) > keep_share * total:
+            break
+        if not text.startswith(" ".join(tag.get_text(" ").split())):
+            break
+        box, node = node, node.parent
+    return box
+
+
 def clean_soup(soup, audit: list[Removed], *, keep_share: float = 0.4) -> None:
     """Remove boilerplate from the chosen content in place, recording each removal.
 
@@ -316,6 +397,10 @@ def clean_soup(soup, audit: list[Removed], *, keep_share: float = 0.4) -> None:
                 reason = classify_text(text)
         if reason is None and tag.name == "aside":
             reason = _linked_aside(tag)
+        if reason is None:
+            box = author_box(tag, total, keep_share)
+            if box is not None:
+                tag, reason, text = box, "byline or author box", None
         if reason is None:
             continue
         text = text if text is not None else tag.get_text(" ")

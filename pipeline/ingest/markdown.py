@@ -171,6 +171,10 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]
             f"front matter is not valid YAML ({where}{problem})",
             "fix the YAML between the '---' lines",
         ) from None
+    except ValueError as exc:  # PyYAML builds dates itself: "reviewed: 2023-02-30"
+        raise IngestError(
+            path, f"front matter has an impossible value ({exc})", "check the dates"
+        ) from None
     if data is None:
         return {}, body, n_lines
     if not isinstance(data, dict):

@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..atomic import write_text
+from ..build import errors_for
 from ..config import Config
 from .chart import grade_chart
 
@@ -35,8 +36,8 @@ def collect_rows(out: Path, names: set[str] | None = None) -> list[dict]:
     if reports.is_dir():
         names |= {p.stem for p in reports.glob("*.json")}
     errors = out / "errors"
-    if errors.is_dir():
-        names |= {p.name.split(".", 1)[0] for p in errors.glob("*.txt")}
+    if errors.is_dir():  # <name>.<stage>.txt; a name may itself contain dots
+        names |= {p.name.rsplit(".", 2)[0] for p in errors.glob("*.*.txt")}
     if only is not None:
         names &= only
     rows = []
@@ -51,10 +52,9 @@ def collect_rows(out: Path, names: set[str] | None = None) -> list[dict]:
             "error": None,
             "links": {},
         }
-        err = sorted(errors.glob(f"{name}.*.txt")) if errors.is_dir() else []
-        err = [p for p in err if p.name.split(".", 1)[0] == name]
+        err = errors_for(out, name)
         if err:
-            row["error"] = err[0].read_text(encoding="utf-8").strip()
+            row["error"] = err[0]
         report_path = reports / f"{name}.json"
         if report_path.exists():
             try:

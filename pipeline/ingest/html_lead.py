@@ -1,0 +1,71 @@
+"""Byline and date lines above the article's first paragraph.
+
+Pages print the author ("By Kelli Miller, WebMD Health News") and the date ("24 July 2015",
+"posted on April 21, 2015, at 11:29 a.m.") between the headline and the text, often without
+any class that says so. The metadata already holds them; in the body they are noise. Only
+short lines at the top of the content are looked at (see ``drop_lead_meta``), and only
+whole lines, so a date or a "By 2030, …" sentence in the article's text is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document.nodes import Block, Paragraph, Removed
+from ..document.walk import plain_text
+from .html_clean import removed
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+)
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?"
+# A date alone, perhaps after "Posted on" and with a time, then at most a short name.
+_DATE_LINE = re.compile(
+    rf"^\s*(?:(?:posted|published|updated|last updated|modified)(?:\s+on)?\s*:?\s*)?"
+    rf"{_DATE}{_TIME}\s*(?:[|·•,-]?\s*[A-Z][\w.'’-]*){{0,4}}\s*$",
+    re.I,
+)
+# "By Jane Doe", "By Jane Doe and John Roe, MD WebMD Health News": capitalised words only.
+_BYLINE = re.compile(
+    r"^\s*(?:by|BY|By)\s*(?=[A-Z])(?:(?:and|&)\s+|[A-Z][\w.'’-]*,?\s*){1,10}$",
+)
+_RUNNING_WORDS = 15  # a paragraph this long is running text (a standfirst, then the article)
+_LEAD_ZONE = 8  # blocks; and the zone ends at the second paragraph of running text
+
+
+def is_lead_meta(text: str) -> bool:
+    """Whether one short line is a byline or a date stamp."""
+    text = " ".join(text.split())
+    if not text or len(text.split()) > 12:
+        return False
+    return bool(_DATE_LINE.match(text) or _BYLINE.match(text))
+
+
+def drop_lead_meta(blocks: list[Block], audit: list[Removed]) -> list[Block]:
+    """Remove byline and date paragraphs from the top of the content.
+
+    The top is the first ``_LEAD_ZONE`` blocks, up to the second paragraph of running text:
+    a headline, a standfirst and a lead image may come before the byline.
+    """
+    out: list[Block] = []
+    running = 0
+    for n, block in enumerate(blocks):
+        if n >= _LEAD_ZONE or running >= 2:
+            return out + blocks[n:]
+        if isinstance(block, Paragraph):
+            text = plain_text(block.content)
+            if len(text.split()) >= _RUNNING_WORDS:
+                running += 1
+            elif is_lead_meta(text):
+                entry = removed(text, "byline or date")
+                if entry is not None:
+                    audit.append(entry)
+                continue
+        out.append(block)
+    return out
