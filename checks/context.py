@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from pipeline.config import Config
@@ -15,7 +14,7 @@ from pipeline.errors import ConfigError
 
 from .finding import SEVERITIES, Location
 from .formulas import Counts, scores
-from .glossary import GlossaryEntry, load_glossary
+from .glossary import GlossaryEntry, config_files, load_glossary
 from .scoring import sentence_counts
 from .swaps import swap_rows
 from .terms import Occurrence, TermMatcher
@@ -37,21 +36,6 @@ def _as_date(value: Any, config: Config) -> dt.date:
         raise ConfigError(
             config.path, f"checks.today is not a date: {value!r}", "use YYYY-MM-DD"
         ) from None
-
-
-def _paths(value: Any, config: Config) -> list[Path]:
-    items = [value] if isinstance(value, str) else list(value or [])
-    base = config.path.parent if config.path else Path.cwd()
-    out = []
-    for item in items:
-        path = Path(item)
-        path = path if path.is_absolute() else base / path
-        if not path.is_file():
-            raise ConfigError(
-                config.path, f"file not found: {item}", "check the path in the configuration"
-            )
-        out.append(path)
-    return out
 
 
 @functools.lru_cache(maxsize=16)
@@ -94,10 +78,10 @@ class Settings:
             )
         if today is None:
             today = _as_date(checks["today"], config) if "today" in checks else dt.date.today()
-        glossary = _glossary(tuple(str(p) for p in _paths(checks.get("glossary"), config)))
-        swap_files = tuple(_paths(checks.get("swaps"), config))
+        glossary = _glossary(tuple(str(p) for p in config_files(config, "checks.glossary")))
+        swap_files = tuple(config_files(config, "checks.swaps"))
         allow = {str(w).lower() for w in checks.get("allow", []) or []}
-        for path in _paths(checks.get("allow_files"), config):
+        for path in config_files(config, "checks.allow_files"):
             for line in path.read_text(encoding="utf-8").splitlines():
                 if line.strip() and not line.startswith("#"):
                     allow.add(line.strip().lower())

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from pipeline.config import Config
+from pipeline.errors import ConfigError
+
 
 @dataclass(frozen=True, slots=True)
 class GlossaryEntry:
@@ -40,6 +43,24 @@ def _read_tsv(text: str) -> dict[str, GlossaryEntry]:
 def default_glossary() -> dict[str, GlossaryEntry]:
     text = resources.files("checks").joinpath("data/glossary.tsv").read_text(encoding="utf-8")
     return _read_tsv(text)
+
+
+def config_files(config: Config, key: str) -> list[Path]:
+    """Files a configuration key names (``checks.glossary``, ``checks.swaps``, …), resolved
+    against the configuration file's folder, so checks and render read the same files."""
+    value = config.get(key)
+    items = [value] if isinstance(value, str) else list(value or [])
+    base = config.path.parent if config.path else Path.cwd()
+    out = []
+    for item in items:
+        path = Path(item)
+        path = path if path.is_absolute() else base / path
+        if not path.is_file():
+            raise ConfigError(
+                config.path, f"file not found: {item}", f"check {key} in the configuration"
+            )
+        out.append(path)
+    return out
 
 
 def load_glossary(extra_files: tuple[str | Path, ...] = ()) -> dict[str, GlossaryEntry]:

@@ -13,7 +13,7 @@ from pipeline.cli import main
 from pipeline.config import Config
 from pipeline.document.build import doc, h, p
 from pipeline.render import plain_language_notes, render_html
-from pipeline.render.plain import Aids, parse_swaps_tsv
+from pipeline.render.plain import Aids
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "sources" / "ili-ilp-melanoma.txt"
@@ -66,12 +66,22 @@ def test_swaps_are_applied_recorded_and_switchable_off():
     assert notes.swaps == ()
 
 
-def test_swaps_tsv_adapter():
-    text = "# comment\nphrase\treplacement\nutilize\tuse\nprior to\tbefore; ahead of\n\nbad\n"
-    assert [(s.phrase, s.replacement) for s in parse_swaps_tsv(text)] == [
-        ("utilize", "use"),
-        ("prior to", "before"),
-    ]
+def test_project_swaps_and_glossary_files_resolve_like_the_checks(tmp_path, monkeypatch):
+    """Paths in [checks] are relative to the configuration file, for checks and render alike."""
+    from pipeline.config import load_config
+
+    proj = tmp_path / "proj"
+    (proj / "style").mkdir(parents=True)
+    (proj / "style" / "swaps.tsv").write_text("commence\tstart\n", encoding="utf-8")
+    (proj / "style" / "terms.tsv").write_text(
+        "zorbitis\tswollen zorb\tA made-up swelling.\tmedical\n", encoding="utf-8"
+    )
+    cfg = proj / "plainprint.toml"
+    cfg.write_text('[checks]\nswaps = ["style/swaps.tsv"]\nglossary = ["style/terms.tsv"]\n')
+    monkeypatch.chdir(tmp_path)  # not the project folder
+    aids = Aids.from_config(load_config(cfg))
+    out = aids.annotate("We commence treatment for zorbitis.")
+    assert "We start treatment" in out and '<dfn id="term-zorbitis">' in out
 
 
 @given(st.text(max_size=300))

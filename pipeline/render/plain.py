@@ -9,70 +9,13 @@ matching linear in the text length.
 
 from __future__ import annotations
 
-import csv
 import html
 import re
 from dataclasses import dataclass, field
-from importlib import resources
+
+from checks.swaps import match_case
 
 from ..config import Config
-
-
-@dataclass(frozen=True, slots=True)
-class Swap:
-    phrase: str  # lower case
-    replacement: str
-
-
-def load_swaps() -> list[Swap]:
-    """The swap list: ``checks.swaps.load_swaps()`` when present, else ``checks/data/swaps.tsv``.
-
-    The fallback adapter exists because the checks stage owns that API; it reads the TSV as
-    ``phrase<TAB>replacement`` and skips comments and a header row.
-    """
-    try:
-        from checks import swaps as checks_swaps  # type: ignore[attr-defined]
-    except ImportError:
-        checks_swaps = None
-    if checks_swaps is not None and hasattr(checks_swaps, "load_swaps"):
-        return _normalise(checks_swaps.load_swaps())
-    try:
-        text = resources.files("checks").joinpath("data/swaps.tsv").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return []
-    return parse_swaps_tsv(text)
-
-
-def parse_swaps_tsv(text: str) -> list[Swap]:
-    out = []
-    lines = (ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-    for row in csv.reader(lines, delimiter="\t"):
-        if len(row) < 2 or row[0].strip().lower() in ("phrase", "from", "term", "wordy"):
-            continue
-        phrase, repl = row[0].strip().lower(), row[1].split(";")[0].strip()
-        if phrase and repl:
-            out.append(Swap(phrase, repl))
-    return out
-
-
-def _normalise(items) -> list[Swap]:
-    if isinstance(items, dict):
-        items = items.items()
-    out = []
-    for item in items:
-        if isinstance(item, tuple | list):
-            phrase, repl = item[0], item[1]
-        else:
-            phrase = getattr(item, "phrase", None) or getattr(item, "term", None) or ""
-            repl = getattr(item, "replacement", None) or getattr(item, "plain", None)
-            if repl is None:
-                alts = getattr(item, "alternatives", ()) or ()
-                repl = alts[0] if alts else ""
-        if isinstance(repl, tuple | list):
-            repl = repl[0] if repl else ""
-        if isinstance(repl, str) and phrase and repl:
-            out.append(Swap(str(phrase).strip().lower(), repl.strip()))
-    return out
 
 
 @dataclass
@@ -87,20 +30,19 @@ class Aids:
 
     @classmethod
     def from_config(cls, config: Config) -> Aids:
-        from checks.glossary import load_glossary
+        from checks.glossary import config_files, load_glossary
+        from checks.swaps import swap_rows
 
-        extra = config.get("checks.glossary") or ()
-        if isinstance(extra, str):
-            extra = (extra,)
+        files = tuple(config_files(config, "checks.glossary"))
         glossary = {
-            t: e for t, e in load_glossary(tuple(extra)).items() if e.kind in ("medical", "acronym")
+            t: e for t, e in load_glossary(files).items() if e.kind in ("medical", "acronym")
         }
         swaps: dict[str, str] = {}
         if config.get("render.swaps", True):
             medical = set(glossary)
-            for s in load_swaps():
-                if s.phrase not in medical:  # medical terms are explained, never replaced
-                    swaps[s.phrase] = s.replacement
+            for phrase, replacement in swap_rows(tuple(config_files(config, "checks.swaps"))):
+                if phrase not in medical:  # medical terms are explained, never replaced
+                    swaps.setdefault(phrase, replacement.split(";")[0].strip())
         return cls(glossary=glossary, swaps=swaps)
 
     @property
@@ -128,7 +70,7 @@ class Aids:
             if key in self.glossary:
                 out.append(self._term(found, key, explained_here=_explained(text, m)))
             elif key in self.swaps:
-                repl = _match_case(found, self.swaps[key])
+                repl = match_case(found, self.swaps[key])
                 self.swapped.append((found, repl))
                 out.append(html.escape(repl, quote=False))
             else:  # pragma: no cover - pattern only holds known words
@@ -168,9 +110,3 @@ def _explained(text: str, m: re.Match[str]) -> bool:
 
 def term_id(term: str) -> str:
     return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
-
-
-def _match_case(original: str, replacement: str) -> str:
-    if original[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
