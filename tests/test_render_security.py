@@ -292,3 +292,35 @@ def test_metadata_is_escaped_in_pdf_template(tmp_path):
     pdf = pikepdf.open(io.BytesIO(data))
     assert len(pdf.attachments) == 0 and "/EmbeddedFiles" not in pdf.Root.get("/Names", {})
     assert str(pdf.docinfo.Title).startswith("</title><link")  # kept as text, not markup
+
+
+def test_a_refused_image_is_named_in_a_warning_not_dropped_silently(tmp_path, caplog):
+    import logging
+
+    from pipeline.document import Figure
+    from pipeline.document.build import doc, h, p
+    from pipeline.render import render_html
+
+    d = doc(h(1, "Eyes"), p("Text."), Figure(src="../../../etc/passwd", alt="A chart"))
+    with caplog.at_level(logging.WARNING, logger="plainprint.render"):
+        html = render_html(d, Config(), base_dir=tmp_path)
+    assert "Image: A chart" in html
+    assert any("../../../etc/passwd" in r.getMessage() for r in caplog.records)
+
+
+def test_percent_encoded_image_names_load(tmp_path):
+    from pipeline.document import Figure
+    from pipeline.document.build import doc, h, p
+    from pipeline.render import render_html
+
+    folder = tmp_path / "page_files"
+    folder.mkdir()
+    (folder / "my image.png").write_bytes(
+        bytes.fromhex(
+            "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+            "1f15c4890000000d49444154789c6360606060000000050001a5f645400000000049454e44ae426082"
+        )
+    )
+    d = doc(h(1, "Eyes"), p("Text."), Figure(src="page_files/my%20image.png", alt="An eye"))
+    html = render_html(d, Config(), base_dir=tmp_path)
+    assert 'src="data:image/png;base64,' in html and 'alt="An eye"' in html

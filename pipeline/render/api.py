@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -20,6 +21,7 @@ from .fetcher import Policy
 from .html_writer import WriterOptions, write_body
 from .plain import Aids
 
+LOG = logging.getLogger("plainprint.render")
 PROFILES = ("screen", "print")
 DEFAULT_ICC = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
 # Fallback dates for PDF/X when the Document has none: never the clock (reproducible bytes).
@@ -37,6 +39,12 @@ def _env() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+
+
+def _report_warnings(doc: Document, options: WriterOptions) -> None:
+    """Images the output leaves out (refused, missing, no folder) are said, never silent."""
+    for warning in dict.fromkeys(options.warnings):
+        LOG.warning("%s: %s", _source(doc), warning)
 
 
 def _source(doc: Document) -> str:
@@ -153,7 +161,9 @@ def pdf_job(
     )
     base = Path(base_dir).resolve() if base_dir else None
     policy = _policy(config, base, (icc,) if icc else ())
-    body = write_body(doc, WriterOptions("pdf", base, policy))
+    options = WriterOptions("pdf", base, policy)
+    body = write_body(doc, options)
+    _report_warnings(doc, options)
     meta = doc.metadata
     created = _date(meta.published) or _date(meta.retrieved) or _date(meta.modified)
     modified = _date(meta.modified) or _date(meta.reviewed) or created
@@ -227,6 +237,7 @@ def _handout(doc: Document, config: Config, base_dir: Path | None) -> tuple[str,
     aids = Aids.from_config(config)
     options = WriterOptions("html", base, _policy(config, base), aids=aids)
     body = write_body(doc, options)
+    _report_warnings(doc, options)
     meta = doc.metadata
     css = (
         Path(str(resources.files("pipeline").joinpath("templates"))) / "html" / "style.css"

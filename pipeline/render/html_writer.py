@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..document import (
     BlockQuote,
@@ -204,7 +204,8 @@ class Writer:
         if parts.scheme in ("http", "https"):
             url = src
         elif parts.scheme in ("", "file"):
-            raw = Path(parts.path) if parts.scheme == "file" else Path(src)
+            # Saved pages and Markdown percent-encode names ("my%20image.png").
+            raw = Path(unquote(parts.path))
             if not raw.is_absolute():
                 if self.opt.base_dir is None:
                     self.opt.warnings.append(f"image {src!r}: no source folder to resolve it in")
