@@ -139,3 +139,24 @@ def test_report_passes_axe(browser, seed_report, tmp_path):
     path = tmp_path / "report.html"
     path.write_text(html, encoding="utf-8")
     assert axe_violations(browser, path.as_uri()) == []
+
+
+def test_citations_in_tables_and_quotes_count_in_checks_and_report():
+    from pipeline.document import BlockQuote, Table, Text
+
+    d = doc(
+        h(1, "Flu"),
+        p("Flu spreads fast in winter."),
+        Table(
+            header=(((Text("Group"),), (Text("Risk"),)),),
+            rows=(((Text("Over 65"),), (Text("High "), cite("1"))),),
+        ),
+        BlockQuote(blocks=(p("Rest and drink water.", cite("2")),)),
+        refs("CDC. Flu risk. https://www.cdc.gov/flu/", "NHS. Flu care. https://www.nhs.uk/flu/"),
+    )
+    report = run_checks(d, Config()).to_dict()
+    assert not [f for f in report["findings"] if f["rule"] == "CT002"], "both references are cited"
+    html = render_report(d, report)
+    rows = re.findall(r"<tr><td>\[([^\]]+)\] → (\d+)</td>", html)
+    assert rows == [("1", "1"), ("2", "2")]
+    assert "never cited" not in html

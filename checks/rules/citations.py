@@ -7,12 +7,11 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from pipeline.document import iter_blocks, iter_items, plain_text
-from pipeline.document.nodes import Citation, ListBlock, Paragraph, References
+from pipeline.document import plain_text
+from pipeline.document.nodes import Heading, ListBlock, Paragraph, References
 
 from ..finding import Location, Suggestion
 from ..registry import Hit, rule
-from ..text import citation_offsets
 
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 
@@ -30,34 +29,21 @@ def _ref_loc(ctx, ref) -> Location:
 
 
 def _markers(ctx):
-    """(block id, item, start offset, citation, line) for every marker in the document."""
+    """(block, item, start offset, citation, run text) for every marker in the document:
+    paragraphs, headings, list items, table cells and captions, also inside block quotes."""
     if "markers" in ctx.cache:
         return ctx.cache["markers"]
-    out = []
-    from pipeline.document.nodes import BlockQuote, Heading
+    from pipeline.document.walk import iter_citations
 
-    for block in iter_blocks(ctx.doc.blocks):
-        contents = []
-        if isinstance(block, Paragraph | Heading):
-            contents.append((None, block.content))
-        elif isinstance(block, ListBlock):
-            contents.extend((i, item.content) for i, (item, _d) in enumerate(iter_items(block)))
-        elif isinstance(block, BlockQuote):
-            continue
-        for item, content in contents:
-            cits = [n for n in _walk(content) if isinstance(n, Citation)]
-            offsets = citation_offsets(content)
-            text = plain_text(content)
-            for cit, (offset, _refs) in zip(cits, offsets, strict=False):
-                out.append((block, item, offset, cit, text))
+    # A span is given only where block id and list item pin down the text: not in a
+    # table cell or a caption, which the finding then locates by block and excerpt.
+    out = [
+        (block, item, offset if isinstance(block, Paragraph | Heading | ListBlock) else None,
+         cit, plain_text(content))
+        for block, item, offset, cit, content in iter_citations(ctx.doc)
+    ]  # fmt: skip
     ctx.cache["markers"] = out
     return out
-
-
-def _walk(content):
-    from pipeline.document import iter_inlines
-
-    return iter_inlines(content)
 
 
 def _section_of(ctx, block_id: str) -> str:
@@ -95,7 +81,9 @@ def citation_without_reference(ctx, opts) -> Iterator[Hit]:
                 Location(
                     block.id,
                     _section_of(ctx, block.id),
-                    text[max(0, offset - 60) : offset].strip(),
+                    (text[max(0, offset - 60) : offset] if offset is not None else text).strip()[
+                        :80
+                    ],
                     offset,
                     offset,
                     block.line,

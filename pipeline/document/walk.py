@@ -10,13 +10,16 @@ from .nodes import (
     Citation,
     Document,
     Emphasis,
+    Figure,
     Heading,
     Inline,
     LineBreak,
     Link,
     ListBlock,
     ListItem,
+    Paragraph,
     Strong,
+    Table,
     Text,
 )
 
@@ -56,6 +59,35 @@ def citations_at(inlines: tuple[Inline, ...]) -> list[tuple[int, Citation]]:
 
     walk(inlines)
     return out
+
+
+def inline_runs(block: Block) -> Iterator[tuple[int | None, tuple[Inline, ...]]]:
+    """Every run of inline content a block holds, as (list-item index or None, inlines):
+    paragraph and heading text, list items (in ``iter_items`` order), table cells and
+    caption, figure caption. Block quotes hold blocks, not runs: ``iter_blocks`` visits them."""
+    if isinstance(block, Heading | Paragraph):
+        yield None, block.content
+    elif isinstance(block, ListBlock):
+        for index, (item, _depth) in enumerate(iter_items(block)):
+            yield index, item.content
+    elif isinstance(block, Table):
+        yield None, block.caption
+        for row in block.header + block.rows:
+            for cell in row:
+                yield None, cell
+    elif isinstance(block, Figure):
+        yield None, block.caption
+
+
+def iter_citations(
+    doc: Document,
+) -> Iterator[tuple[Block, int | None, int, Citation, tuple[Inline, ...]]]:
+    """Every citation marker in the document, wherever it stands: its block, list item,
+    offset in the run's ``plain_text``, the citation and the run itself; in document order."""
+    for block in iter_blocks(doc.blocks):
+        for item, content in inline_runs(block):
+            for offset, cite in citations_at(content):
+                yield block, item, offset, cite, content
 
 
 def iter_inlines(inlines: tuple[Inline, ...]) -> Iterator[Inline]:

@@ -19,7 +19,6 @@ from ..config import Config
 from ..document import Document, iter_items, plain_text
 from ..document.nodes import (
     BlockQuote,
-    Citation,
     Figure,
     Heading,
     ListBlock,
@@ -27,7 +26,7 @@ from ..document.nodes import (
     References,
     Table,
 )
-from ..document.walk import iter_inlines
+from ..document.walk import iter_citations
 from ..render.sanitize import clean
 from .highlight import LEGEND, Span, category, highlight
 from .pemat import assess
@@ -211,31 +210,26 @@ def _citation_table(doc: Document, findings: list[dict]) -> tuple[list[dict], li
             ref_problems.setdefault(str(key), []).append(f)
     rows = []
     cited: Counter[str] = Counter()
-    for block in doc.blocks:
-        content = getattr(block, "content", None)
-        if content is None:
-            continue
-        for node in iter_inlines(content):
-            if isinstance(node, Citation):
-                for key in node.refs:
-                    cited[key] += 1
-                    ref = refs.get(key)
-                    probs = ref_problems.get(key, [])
-                    status = (
-                        "missing: no such reference"
-                        if ref is None
-                        else ("; ".join(p["message"] for p in probs) or "ok")
-                    )
-                    rows.append(
-                        {
-                            "marker": node.raw,
-                            "block": block.id,
-                            "key": key,
-                            "reference": (ref.title or ref.raw) if ref else None,
-                            "ok": ref is not None and not probs,
-                            "status": status,
-                        }
-                    )
+    for block, _item, _offset, node, _content in iter_citations(doc):
+        for key in node.refs:
+            cited[key] += 1
+            ref = refs.get(key)
+            probs = ref_problems.get(key, [])
+            status = (
+                "missing: no such reference"
+                if ref is None
+                else ("; ".join(p["message"] for p in probs) or "ok")
+            )
+            rows.append(
+                {
+                    "marker": node.raw,
+                    "block": block.id,
+                    "key": key,
+                    "reference": (ref.title or ref.raw) if ref else None,
+                    "ok": ref is not None and not probs,
+                    "status": status,
+                }
+            )
     uncited = [
         {
             "key": r.key,
