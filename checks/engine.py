@@ -16,10 +16,7 @@ from .formulas import SMOG_SAMPLE, Counts, fkgl, scores
 from .registry import Rule, all_rules
 from .report import Report
 from .suppress import apply_inline
-from .text import heading_text
-
-HARD_GRADE = 10.0  # Hemingway: "hard to read"
-VERY_HARD_GRADE = 14.0  # "very hard to read"
+from .text import HARD_GRADE, HARD_WORDS, VERY_HARD_GRADE, VERY_HARD_WORDS, heading_text
 
 
 def _rule_settings(
@@ -87,9 +84,9 @@ def _typed(config: Config, rule: Rule, key: str, value: Any, default: Any) -> An
 
 
 def _difficulty(grade: float, words: int) -> str:
-    if grade >= VERY_HARD_GRADE or words > 30:
+    if grade >= VERY_HARD_GRADE or words > VERY_HARD_WORDS:
         return "very_hard"
-    if grade >= HARD_GRADE or words > 20:
+    if grade >= HARD_GRADE or words > HARD_WORDS:
         return "hard"
     return "ok"
 

@@ -1,7 +1,7 @@
 """Safe wording swaps for wordy, non-medical phrases ("utilize" → "use").
 
 The data is ``checks/data/swaps.tsv`` plus a project's own files. The HTML renderer
-applies the swaps; the checks report them (PL013 wordy-phrase) with the replacement as the
+applies the swaps; the checks report them (PL012 wordy-phrase) with the replacement as the
 suggestion. Medical terms are not here: they belong to the glossary, because replacing
 them needs an editor's judgement.
 """

@@ -156,6 +156,13 @@ class Unit:
         return _blank(self.text, self.masked)
 
 
+# Sentence difficulty for the editor's report (Hemingway's "hard" / "very hard to read"):
+# by the sentence's Flesch-Kincaid grade, or by its length in words.
+HARD_GRADE = 10.0
+VERY_HARD_GRADE = 14.0
+HARD_WORDS = 20
+VERY_HARD_WORDS = 30
+
 # -------------------------------------------------------------------------- sentences
 
 NEVER_END = {

@@ -34,7 +34,11 @@ def add_parser(sub) -> None:
     )
     p.add_argument("-o", "--output", type=Path, help="output folder (default: output)")
     p.add_argument(
-        "-j", "--jobs", type=int, default=None, help=f"parallel workers (default: {default_jobs()})"
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=None,
+        help=f"parallel workers, at least 1 (default: {default_jobs()})",
     )
     p.add_argument(
         "--only",
@@ -47,6 +51,18 @@ def add_parser(sub) -> None:
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
     p.set_defaults(run=run)
+
+
+def _positive(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of workers (use 1 or more)")
+    return value
 
 
 def _progress_printer(quiet: bool):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from .markers import expand_marker
 from .nodes import (
     Block,
     BlockQuote,
@@ -35,8 +36,6 @@ def p(*parts: str | Inline) -> Paragraph:
 
 
 def cite(raw: str) -> Citation:
-    from pipeline.ingest.citations import expand_marker
-
     return Citation(refs=expand_marker(raw), raw=raw)
 
 

@@ -7,32 +7,12 @@ from __future__ import annotations
 
 import re
 
+from ..document.markers import expand_marker
+
+__all__ = ["BRACKETED", "FOOTNOTE", "GLUED_AFTER_PUNCT", "MARKER_BODY", "expand_marker"]
+
 # A marker body: numbers separated by commas or range dashes, e.g. "1", "1,3", "2–4", "1, 3-5".
 MARKER_BODY = r"\d{1,3}(?:\s?[,–—-]\s?\d{1,3}){0,20}"
-_RANGE = re.compile(r"^(\d+)\s?[–—-]\s?(\d+)$")
-
-
-def expand_marker(raw: str) -> tuple[str, ...]:
-    """``"1,3"`` → ``("1", "3")``; ``"2–4"`` → ``("2", "3", "4")``. Keeps order, drops repeats."""
-    keys: list[str] = []
-    for part in re.split(r"\s?,\s?", raw.strip().strip("[]()")):
-        part = part.strip()
-        m = _RANGE.match(part)
-        if m:
-            lo, hi = int(m.group(1)), int(m.group(2))
-            if lo <= hi and hi - lo <= 50:
-                keys.extend(str(n) for n in range(lo, hi + 1))
-                continue
-            keys.extend([str(lo), str(hi)])
-        elif part.isdigit():
-            keys.append(str(int(part)))
-    out: list[str] = []
-    for k in keys:
-        if k not in out:
-            out.append(k)
-    return tuple(out)
-
-
 # Markers glued after sentence punctuation in plain-text scrapes: "cases.1", "lives.1,3",
 # "(ILP).1". The dot must follow a letter or a closing bracket/quote (not a digit, so
 # "7.23.19" and "2.5 mg" are safe; a closing quote may sit between: "quoted.”2"), and the

@@ -244,10 +244,8 @@ def _citation_table(doc: Document, findings: list[dict]) -> tuple[list[dict], li
 
 def _polysyllables(doc: Document) -> list[tuple[str, int, int]]:
     """The polysyllabic words that drive SMOG: (word, syllables, count), most frequent first."""
-    try:
-        from checks.text import prepare
-    except ImportError:  # pragma: no cover - checks is part of the distribution
-        return []
+    from checks.text import prepare
+
     counts: Counter[str] = Counter()
     syll: dict[str, int] = {}
     shown: dict[str, str] = {}  # as first written, so acronyms stay upper case

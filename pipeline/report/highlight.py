@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from checks.engine import HARD_GRADE, VERY_HARD_GRADE
+from checks.text import HARD_GRADE, HARD_WORDS, VERY_HARD_GRADE, VERY_HARD_WORDS
 
 from ..document.nodes import Inline
 from ..document.walk import citations_at
@@ -36,12 +36,12 @@ LEGEND = [
     (
         "s-hard",
         "Hard sentence",
-        f"Flesch-Kincaid grade {HARD_GRADE:g} or more, or over 20 words; marked “hard” after it",
+        f"Flesch-Kincaid grade {HARD_GRADE:g} or more, or over {HARD_WORDS} words; marked “hard” after it",
     ),
     (
         "s-very-hard",
         "Very hard sentence",
-        f"grade {VERY_HARD_GRADE:g} or more, or over 30 words; marked “very hard” after it",
+        f"grade {VERY_HARD_GRADE:g} or more, or over {VERY_HARD_WORDS} words; marked “very hard” after it",
     ),
     ("jargon", "Jargon", "a medical or rare word with a plainer alternative"),
     ("passive", "Passive voice", "a sentence that does not say who does what"),
