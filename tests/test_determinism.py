@@ -48,3 +48,29 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     different = [str(f) for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
     assert different == []
+
+
+def test_outputs_do_not_depend_on_where_the_project_lives(tmp_path):
+    """The same source with its image, built from two folders: identical PDF and HTML bytes."""
+    from pipeline.config import Config
+    from pipeline.document import Figure
+    from pipeline.document.build import doc, h, p
+    from pipeline.render import render_html, render_pdf
+
+    png = bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360606060000000050001a5f645400000000049454e44ae426082"
+    )
+    d = doc(h(1, "Eyes"), p("Text about eyes."), Figure(src="img.png", alt="An eye"))
+    outputs = []
+    for folder in (tmp_path / "a", tmp_path / "somewhere" / "else"):
+        folder.mkdir(parents=True)
+        (folder / "img.png").write_bytes(png)
+        outputs.append(
+            (
+                render_pdf(d, Config(), profile="screen", base_dir=folder),
+                render_pdf(d, Config(), profile="print", base_dir=folder),
+                render_html(d, Config(), base_dir=folder),
+            )
+        )
+    assert outputs[0] == outputs[1]

@@ -6,7 +6,7 @@ import functools
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -141,6 +141,7 @@ class PdfJob:
     base_url: str | None
     source: str
     decorative_images: int
+    inlined: dict[str, str] = field(default_factory=dict)  # data: URL -> image as written
 
 
 def pdf_job(
@@ -190,6 +191,7 @@ def pdf_job(
         base_url=base.as_uri() + "/" if base else None,
         source=_source(doc),
         decorative_images=body.decorative_images,
+        inlined=options.inlined,
     )
 
 
@@ -209,15 +211,20 @@ def render_pdf(
     from .postprocess import postprocess
 
     job = pdf_job(doc, config, profile=profile, base_dir=base_dir)
-    data = write_pdf(
-        job.html,
-        settings=job.settings,
-        policy=job.policy,
-        base_url=job.base_url,
-        source=job.source,
-        decorative_images=job.decorative_images,
-        extra_css=extra_css,
-    )
+    try:
+        data = write_pdf(
+            job.html,
+            settings=job.settings,
+            policy=job.policy,
+            base_url=job.base_url,
+            source=job.source,
+            decorative_images=job.decorative_images,
+            extra_css=extra_css,
+        )
+    except RenderError as exc:  # name inlined images as the source wrote them
+        for url, src in job.inlined.items():
+            exc.problem = exc.problem.replace(url, src)
+        raise RenderError(exc.path, exc.problem, exc.hint) from None
     seed = hashlib.sha256(f"{profile}\0{job.html}".encode()).hexdigest()
     out, _ = postprocess(data, seed=seed, bleed_mm=BLEED_MM if profile == "print" else None)
     return out

@@ -54,6 +54,7 @@ class WriterOptions:
     policy: Policy | None = None
     aids: Aids | None = None
     warnings: list[str] = field(default_factory=list)
+    inlined: dict[str, str] = field(default_factory=dict)  # data: URL -> image as written
 
 
 @dataclass
@@ -220,10 +221,17 @@ class Writer:
         except Refused as exc:
             self.opt.warnings.append(f"image {src!r} not loaded: {exc}")
             return None
-        if self.opt.target == "pdf" or path is None:
-            # The PDF loads through the sandboxed fetcher; the HTML never loads remote images.
+        if path is None:
+            # Remote: the PDF loads it through the sandboxed fetcher; the HTML never does.
             return url if self.opt.target == "pdf" else None
-        return data_url(path)
+        # Local files go in as data: URLs, so the output does not depend on where the
+        # project is checked out (file:// paths would change the PDF's bytes).
+        inline = data_url(path)
+        if inline is None and self.opt.target == "pdf":
+            return url  # too large or an unusual type: the fetcher reads it
+        if inline is not None:
+            self.opt.inlined[inline] = src
+        return inline
 
     def references(self, r: References) -> str:
         items = []
