@@ -364,3 +364,17 @@ def test_reproducible_bytes_across_processes(seed_doc, seed_pdfs, tmp_path):
         )  # fmt: skip
         assert out.read_bytes() == data, profile
         assert out_html.read_text(encoding="utf-8") == html
+
+
+def test_emoji_are_left_out_of_the_pdf_not_printed_as_boxes(caplog):
+    import logging
+
+    from pipeline.render import render_html
+
+    d = doc(h(1, "Sun safety"), p("Wear a hat ⭐ and sunscreen 🌞🌞 every day ⚠️ even in winter."))
+    with caplog.at_level(logging.WARNING):
+        pdf = render_pdf(d, Config())
+    assert not [r for r in caplog.records if ".notdef" in r.getMessage()]
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert "Wear a hat and sunscreen every day even in winter." in " ".join(text.split())
+    assert "🌞" in render_html(d, Config())  # the HTML handout keeps them

@@ -43,6 +43,18 @@ _REF_HEADING = re.compile(r"^\s*(references|sources|bibliography|citations|works
 _SAFE_HREF = re.compile(r"^(https?://|mailto:)", re.I)
 
 
+# Emoji and pictographs: the large-print font has no glyphs for them, so a printed page would
+# show empty boxes. They are decoration in health pages; the PDF leaves them out (the HTML
+# handout keeps them, where the reader's system font draws them).
+_PICTOGRAPHS = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u26ff\u2700-\u27bf\u2b00-\u2bff\ufe0e\ufe0f\u200d]+[ ]?"
+)
+
+
+def without_pictographs(text: str) -> str:
+    return _PICTOGRAPHS.sub("", text)
+
+
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -75,10 +87,13 @@ class Writer:
         out = []
         for node in nodes:
             if isinstance(node, Text):
+                text = node.text
+                if self.opt.target == "pdf":
+                    text = without_pictographs(text)
                 if aids and self.opt.aids is not None:
-                    out.append(self.opt.aids.annotate(node.text))
+                    out.append(self.opt.aids.annotate(text))
                 else:
-                    out.append(html.escape(node.text, quote=False))
+                    out.append(html.escape(text, quote=False))
             elif isinstance(node, Emphasis):
                 out.append(f"<em>{self.inlines(node.children, aids=aids)}</em>")
             elif isinstance(node, Strong):
