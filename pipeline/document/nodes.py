@@ -65,6 +65,7 @@ class Heading:
     content: tuple[Inline, ...]
     id: str = ""
     line: int | None = None
+    lang: str | None = None  # only when it differs from the document's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ class Paragraph:
     content: tuple[Inline, ...]
     id: str = ""
     line: int | None = None
+    lang: str | None = None  # only when it differs from the document's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,7 @@ class ListBlock:
     id: str = ""
     line: int | None = None
     start: int = 1
+    lang: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,7 @@ class BlockQuote:
     blocks: tuple[Block, ...]
     id: str = ""
     line: int | None = None
+    lang: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +180,7 @@ class Metadata:
     site_name: str | None = None
 
 
-SCHEMA_VERSION = (1, 0)
+SCHEMA_VERSION = (1, 1)  # 1.1: optional ``lang`` on headings, paragraphs, lists, quotes
 
 
 @dataclass(frozen=True, slots=True)

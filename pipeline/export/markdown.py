@@ -309,9 +309,12 @@ def to_markdown(doc: Document) -> str:
 
 
 def round_trip_view(doc: Document) -> Document:
-    """``doc`` without the fields a Markdown round trip does not keep (see module doc)."""
+    """``doc`` without the fields a Markdown round trip does not keep (see module doc),
+    including a block's own ``lang``, which Markdown cannot express."""
 
     def block(b: Block) -> Block:
+        if isinstance(b, Heading | Paragraph | ListBlock | BlockQuote):
+            b = dataclasses.replace(b, lang=None)  # Markdown has no per-block language
         if isinstance(b, BlockQuote):
             return dataclasses.replace(b, line=None, blocks=tuple(block(x) for x in b.blocks))
         if isinstance(b, References):

@@ -99,6 +99,7 @@ def parse_html(text: str, path: Path) -> Document:
     blocks = [_lift_citations(b, has_refs) for b in blocks]
     title = _leading_h1(blocks) or meta.title or _first_heading(blocks) or _title_from(path)
     blocks = _ensure_title(blocks, title)
+    blocks = [_own_language(b, meta.language) for b in blocks]
     doc = Document(
         metadata=Metadata(
             title=title,
@@ -161,6 +162,17 @@ def _has_prose(blocks: list[Block]) -> bool:
         if isinstance(block, Table | References):
             return True
     return False
+
+
+def _own_language(block: Block, doc_lang: str) -> Block:
+    """Keep a block's ``lang`` only where it differs from the document's language."""
+    lang = getattr(block, "lang", None)
+    if isinstance(block, BlockQuote):
+        inner = tuple(_own_language(b, doc_lang) for b in block.blocks)
+        block = dataclasses.replace(block, blocks=inner)
+    if lang is not None and lang.lower() == (doc_lang or "").lower():
+        block = dataclasses.replace(block, lang=None)
+    return block
 
 
 def _first_heading(blocks: list[Block]) -> str | None:

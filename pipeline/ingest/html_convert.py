@@ -238,6 +238,11 @@ def has_text(inls: tuple[Inline, ...]) -> bool:
 # ---------------------------------------------------------------------------- convert
 
 
+def _lang(tag: Tag) -> str | None:
+    value = str(tag.get("lang") or tag.get("xml:lang") or "").strip()
+    return value if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}", value) else None
+
+
 class Converter:
     """Turns one cleaned BeautifulSoup tree into blocks."""
 
@@ -246,16 +251,21 @@ class Converter:
 
     # -- blocks ------------------------------------------------------------------
 
-    def blocks(self, tag: Tag, depth: int = 0, refs: bool = False) -> list[Block]:
+    def blocks(
+        self, tag: Tag, depth: int = 0, refs: bool = False, lang: str | None = None
+    ) -> list[Block]:
+        """Blocks of ``tag``. ``lang`` is the language inherited from enclosing elements; the
+        caller drops it where it equals the document's own (see ``html.parse_html``)."""
         out: list[Block] = []
         buf: list[Inline] = []
+        here = _lang(tag) or lang
 
-        def flush() -> None:
+        def flush(block_lang: str | None = here) -> None:
             if buf:
                 inls = tidy(buf)
                 buf.clear()
                 if has_text(inls):
-                    out.append(Paragraph(content=inls))
+                    out.append(Paragraph(content=inls, lang=block_lang))
             if self.pending_figures:
                 out.extend(self.pending_figures)
                 self.pending_figures.clear()
@@ -283,17 +293,19 @@ class Converter:
                 flush()
                 inls = tidy(self.inlines(child, depth + 1))
                 if has_text(inls):
-                    out.append(Heading(level=level, content=inls))
+                    out.append(Heading(level=level, content=inls, lang=_lang(child) or here))
             elif name == "p":
                 flush()
                 buf.extend(self.inlines(child, depth + 1))
-                flush()
+                flush(_lang(child) or here)
             elif name in ("ul", "ol", "menu", "dir"):
                 flush()
                 if refs or _is_ref_container(child):
                     block = self.references(child, depth + 1)
                 else:
                     block = self.list_block(child, depth + 1)
+                    if block is not None and (_lang(child) or here):
+                        block = dataclasses.replace(block, lang=_lang(child) or here)
                 if block is not None:
                     out.append(block)
             elif name == "dl":
@@ -301,9 +313,9 @@ class Converter:
                 out.extend(self.definition_list(child, depth + 1))
             elif name == "blockquote":
                 flush()
-                inner = self.blocks(child, depth + 1)
+                inner = self.blocks(child, depth + 1, lang=_lang(child) or here)
                 if inner:
-                    out.append(BlockQuote(blocks=tuple(inner)))
+                    out.append(BlockQuote(blocks=tuple(inner), lang=_lang(child) or here))
             elif name == "table":
                 flush()
                 out.extend(self.table(child, depth + 1))
@@ -326,7 +338,7 @@ class Converter:
                 out.extend(self.preformatted(child))
             elif name in BLOCK_TAGS or _has_block(child):
                 flush()
-                out.extend(self.blocks(child, depth + 1, refs))
+                out.extend(self.blocks(child, depth + 1, refs, here))
             else:
                 buf.extend(self.inline(child, buf, depth + 1))
         flush()

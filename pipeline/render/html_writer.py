@@ -55,6 +55,11 @@ def without_pictographs(text: str) -> str:
     return _PICTOGRAPHS.sub("", text)
 
 
+def _lang_attr(lang: str | None) -> str:
+    """``lang`` on a part in another language (WCAG 3.1.2), for screen readers and the PDF."""
+    return f' lang="{esc(lang)}"' if lang else ""
+
+
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -144,14 +149,15 @@ class Writer:
         if isinstance(b, Heading):
             level = min(max(b.level, 1), 6)
             attr = f' id="{esc(b.id)}"' if b.id else ""
+            attr += _lang_attr(b.lang)
             return f"<h{level}{attr}>{self.inlines(b.content, aids=False)}</h{level}>"
         if isinstance(b, Paragraph):
-            return f"<p>{self.inlines(b.content)}</p>"
+            return f"<p{_lang_attr(b.lang)}>{self.inlines(b.content)}</p>"
         if isinstance(b, ListBlock):
             return self.list_block(b)
         if isinstance(b, BlockQuote):
             inner = "".join(self.block(x) for x in b.blocks)
-            return f"<blockquote>{inner}</blockquote>"
+            return f"<blockquote{_lang_attr(b.lang)}>{inner}</blockquote>"
         if isinstance(b, Table):
             return self.table(b)
         if isinstance(b, Figure):
@@ -167,7 +173,7 @@ class Writer:
         for item in b.items:
             subs = "".join(self.list_block(s) for s in item.sublists)
             items.append(f"<li>{self.inlines(item.content)}{subs}</li>")
-        return f"<{tag}{start}>{''.join(items)}</{tag}>"
+        return f"<{tag}{start}{_lang_attr(b.lang)}>{''.join(items)}</{tag}>"
 
     def table(self, t: Table) -> str:
         parts = []
