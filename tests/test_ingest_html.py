@@ -696,3 +696,26 @@ def test_forum_profile_fields_go_but_the_poster_name_and_post_stay(boiler: Docum
         "New member",
         "Joined Apr 12, 2024 Messages 3",
     ]
+
+
+def test_address_byline_goes_to_the_audit_not_the_text(tmp_path):
+    from pipeline.export.text import to_text
+    from pipeline.ingest import ingest_path
+
+    page = tmp_path / "trends.html"
+    page.write_text(
+        '<html lang="en"><head><title>Diet trends</title>'
+        '<meta name="author" content="Korin Miller"></head><body><article><h1>Diet trends</h1>'
+        '<address><span>By <a href="/a/km">Korin Miller</a></span><time>Published: Jan 29, 2025'
+        "</time></address><p>Food and nutrition advice changes every year, and this year sees "
+        "more protein and fewer sugary drinks in most kitchens.</p><p>Experts expect the trend "
+        "to continue for a while, with beans and lentils more popular than ever.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    doc = ingest_path(page)
+    assert "Korin" not in to_text(doc)
+    assert ("byline or author box", "By Korin Miller Published: Jan 29, 2025") in {
+        (r.reason, r.excerpt) for r in doc.removed
+    }
+    assert doc.metadata.byline == "Korin Miller"

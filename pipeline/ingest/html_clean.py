@@ -121,6 +121,8 @@ _TAG_RULES = {
     "textarea": "form",
     "dialog": "pop-up",
     "iframe": "embedded frame",
+    # <address> is contact information for its article: the byline, kept in the metadata.
+    "address": "byline or author box",
 }
 _TEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
