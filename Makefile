@@ -25,7 +25,13 @@ PDFS := $(NAMES:%=$(OUT)/pdf/%.pdf)
 PRINTS := $(NAMES:%=$(OUT)/print/%.pdf)
 
 # What each stage depends on, so a change rebuilds only what it affects.
-CONFIG := $(wildcard plainprint.toml)
+# The configuration and the project files it names (glossaries, swap lists, allow-lists):
+# editing any of them rebuilds the reports and handouts that use them.
+CONFIG := $(wildcard plainprint.toml) $(shell test -f plainprint.toml && $(PYTHON) -c "import tomllib; \
+  c = tomllib.load(open('plainprint.toml', 'rb')).get('checks', {}); \
+  files = [f for k in ('glossary', 'swaps', 'allow_files') \
+           for f in ([c[k]] if isinstance(c.get(k), str) else c.get(k) or [])]; \
+  print(' '.join(files))" 2>/dev/null)
 MODEL_SRC := $(wildcard pipeline/document/*.py) pipeline/config.py
 INGEST_SRC := $(MODEL_SRC) $(wildcard pipeline/ingest/*.py)
 CHECKS_SRC := $(MODEL_SRC) $(shell find checks -name '*.py' -o -name '*.tsv' -o -name '*.json' 2>/dev/null) \
