@@ -31,7 +31,8 @@ CONFIG := $(wildcard plainprint.toml) $(shell test -f plainprint.toml && $(PYTHO
   c = tomllib.load(open('plainprint.toml', 'rb')).get('checks', {}); \
   files = [f for k in ('glossary', 'swaps', 'allow_files') \
            for f in ([c[k]] if isinstance(c.get(k), str) else c.get(k) or [])]; \
-  print(' '.join(files))" 2>/dev/null)
+  print(' '.join(files))" 2>/dev/null) \
+  $(if $(shell grep -l '^\[tool\.plainprint' pyproject.toml 2>/dev/null),pyproject.toml)
 MODEL_SRC := $(wildcard pipeline/document/*.py) pipeline/config.py
 INGEST_SRC := $(MODEL_SRC) $(wildcard pipeline/ingest/*.py)
 CHECKS_SRC := $(MODEL_SRC) $(shell find checks -name '*.py' -o -name '*.tsv' -o -name '*.json' 2>/dev/null) \
