@@ -160,3 +160,19 @@ def test_citations_in_tables_and_quotes_count_in_checks_and_report():
     rows = re.findall(r"<tr><td>\[([^\]]+)\] → (\d+)</td>", html)
     assert rows == [("1", "1"), ("2", "2")]
     assert "never cited" not in html
+
+
+def test_pemat_counts_findings_by_rule_code():
+    from pipeline.report.pemat import assess
+
+    d = doc(h(1, "Flu"), h(2, "What to do"), p("About 12.5% of people get flu each year."))
+    report = {
+        "counts": {"words": 8, "active_share": 1.0},
+        "findings": [
+            {"rule": "PL010", "name": "uncited-statistic"},  # not a confusing number
+            {"rule": "HD008", "name": "section-without-subheading"},  # a long section
+        ],
+    }
+    items = {i.number: i for i in assess(d, report)["items"]}
+    assert items[6].met is True and "0 confusing numbers" in items[6].evidence
+    assert items[8].met is False and "1 long paragraphs or sections" in items[8].evidence

@@ -238,6 +238,16 @@ def has_text(inls: tuple[Inline, ...]) -> bool:
 # ---------------------------------------------------------------------------- convert
 
 
+def _ol_start(tag: Tag) -> int:
+    """The first number of an ordered list (``<ol start="4">``); 1 otherwise."""
+    if tag.name != "ol":
+        return 1
+    try:
+        return int(str(tag.get("start", "1")).strip())
+    except ValueError:
+        return 1
+
+
 def _lang(tag: Tag) -> str | None:
     value = str(tag.get("lang") or tag.get("xml:lang") or "").strip()
     return value if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}", value) else None
@@ -411,12 +421,7 @@ class Converter:
                     items.append(ListItem(content=content, sublists=tuple(subs)))
         if not items:
             return None
-        start = 1
-        if tag.name == "ol":
-            try:
-                start = int(str(tag.get("start", "1")).strip())
-            except ValueError:
-                start = 1
+        start = _ol_start(tag)
         return ListBlock(ordered=tag.name == "ol", items=tuple(items), start=start)
 
     def _item_content(self, node: Tag, depth: int, inls: list, subs: list) -> None:
@@ -449,12 +454,7 @@ class Converter:
         items = self._items(tag)
         if not items:
             return None
-        start = 1
-        if tag.name == "ol":
-            try:
-                start = int(str(tag.get("start", "1")).strip())
-            except ValueError:
-                start = 1
+        start = _ol_start(tag)
         refs: list[Reference] = []
         for n, li in enumerate(items):
             for back in li.find_all(class_=re.compile(r"backlink|mw-cite-backlink|back-?ref")):

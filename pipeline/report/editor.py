@@ -8,11 +8,8 @@ check report only, so it always agrees with ``report.json``.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
-from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from ..config import Config
@@ -30,6 +27,7 @@ from ..document.walk import iter_citations
 from ..render.sanitize import clean
 from .highlight import LEGEND, Span, category, highlight
 from .pemat import assess
+from .templating import env, stylesheet
 
 FORMULAS = [
     ("smog", "SMOG grade", "years of school; the health-literacy standard"),
@@ -42,22 +40,6 @@ FORMULAS = [
     ("ari", "Automated Readability Index", "years of school"),
     ("health_vocabulary", "Health vocabulary", "jargon and rare words; higher is harder"),
 ]
-
-
-@functools.cache
-def _env() -> Environment:
-    return Environment(
-        loader=PackageLoader("pipeline", "templates"),
-        autoescape=select_autoescape(["html", "j2"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-def _css() -> str:
-    return (Path(__file__).parent.parent / "templates" / "report" / "style.css").read_text(
-        encoding="utf-8"
-    )
 
 
 def _number_findings(report: dict) -> list[dict]:
@@ -268,12 +250,12 @@ def render_report(doc: Document, report: dict, config: Config | None = None) -> 
     by_category = Counter(f["category"] for f in findings)
     sentence_counts = Counter(s.get("difficulty") for s in report.get("sentences", []))
     return (
-        _env()
+        env()
         .get_template("report/template.html.j2")
         .render(
             doc=doc,
             report=report,
-            css=Markup(_css()),
+            css=Markup(stylesheet("report")),
             findings=findings,
             document_findings=[f for f in findings if not f["location"].get("block_id")],
             formulas=formulas,

@@ -10,23 +10,13 @@ import json
 import os
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 from ..atomic import write_text
 from ..build import errors_for
 from ..config import Config
 from .chart import grade_chart
+from .templating import env, stylesheet
 
 SEVERITIES = ("error", "warning", "suggestion")
-
-
-def _env() -> Environment:
-    return Environment(
-        loader=PackageLoader("pipeline", "templates"),
-        autoescape=select_autoescape(["html", "j2"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 def collect_rows(out: Path, names: set[str] | None = None) -> list[dict]:
@@ -98,10 +88,8 @@ def render_index(rows: list[dict], target: float | None) -> str:
         ("by-findings", "most problems first", sorted(rows, key=_sort_key("findings"))),
         ("by-title", "title A–Z", sorted(rows, key=_sort_key("title"))),
     ]
-    template = _env().get_template("index/template.html.j2")
-    css = (Path(__file__).parent.parent / "templates" / "index" / "style.css").read_text(
-        encoding="utf-8"
-    )
+    template = env().get_template("index/template.html.j2")
+    css = stylesheet("index")
     failing = sum(1 for r in rows if r["passed"] is False)
     not_built = sum(1 for r in rows if r["error"])
     return template.render(

@@ -47,13 +47,9 @@ SUMMARY_HEADINGS = re.compile(
 )
 
 
-def _rule_hits(report: dict, *needles: str) -> list[dict]:
-    out = []
-    for f in report.get("findings", []):
-        name = f"{f.get('rule', '')} {f.get('name', '')}".lower()
-        if any(n in name for n in needles):
-            out.append(f)
-    return out
+def _rule_hits(report: dict, *codes: str) -> list[dict]:
+    """Findings of these rules (by stable code, never by guessing from names)."""
+    return [f for f in report.get("findings", []) if f.get("rule") in codes]
 
 
 def _paragraph_words(doc: Document) -> list[int]:
@@ -69,7 +65,7 @@ def assess(doc: Document, report: dict) -> dict:
     counts = report.get("counts", {}) or {}
     words = counts.get("words") or sum(_paragraph_words(doc)) or 1
 
-    jargon = _rule_hits(report, "jargon", "complex-word")
+    jargon = _rule_hits(report, "PL006", "PL013")
     rate = 100 * len(jargon) / words
     items.append(
         Item(
@@ -80,7 +76,7 @@ def assess(doc: Document, report: dict) -> dict:
         )
     )
 
-    undefined = _rule_hits(report, "undefined")
+    undefined = _rule_hits(report, "PL007", "PL008")
     items.append(
         Item(
             4,
@@ -108,7 +104,7 @@ def assess(doc: Document, report: dict) -> dict:
             )
         )
 
-    numbers = _rule_hits(report, "number", "percent", "statistic")
+    numbers = _rule_hits(report, "PL009")
     has_numbers = any(
         re.search(r"\d", plain_text(b.content))
         for b in iter_blocks(doc.blocks)
@@ -144,7 +140,7 @@ def assess(doc: Document, report: dict) -> dict:
         )
     )
 
-    long_paras = _rule_hits(report, "long-paragraph", "paragraph-too-long", "long-section")
+    long_paras = _rule_hits(report, "PL003", "HD008")
     headings = [b for b in doc.blocks if isinstance(b, Heading) and b.level > 1]
     chunked = bool(headings) and not long_paras
     items.append(
