@@ -41,7 +41,7 @@ RENDER_SRC := $(MODEL_SRC) $(wildcard pipeline/render/*.py checks/data/*.tsv che
 	$(shell find pipeline/templates pipeline/data -type f 2>/dev/null)
 
 .PHONY: all help setup ingest check report render print index summary test lint format clean lexicon \
-	bench-extraction bench-readability bench-render docs
+	bench-extraction bench-readability bench-smog-variants bench-render docs
 
 # render.profile = "print" in plainprint.toml makes `make` build the print-shop PDFs too.
 WANT_PRINT := $(shell test -f plainprint.toml && $(PYTHON) -c "import tomllib; \
@@ -124,6 +124,9 @@ fuzz: $(STAMP) ## Fuzz ingest (.txt/.md/.html) for FUZZ_SECONDS (atheris, else h
 
 bench-readability: $(STAMP) ## Rank OneStopEnglish levels with every score beside textstat; check speed
 	$(PY) bench/reading_level.py
+
+bench-smog-variants: $(STAMP) ## What each SMOG counting rule is worth on OneStopEnglish (288 variants)
+	$(PY) bench/smog_variants.py
 
 # The print profile's CMYK output intent: Ghostscript's CMYK profile from Debian's
 # libgs-common, installed on first use when we are root (else a hint; render.icc_profile

@@ -38,6 +38,17 @@ sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus" / "readability" / "onestopenglish"
 MEDICAL = ROOT / "tests" / "fixtures" / "checks" / "medical_pairs"
 PAIRS = ((1, 2), (2, 3), (1, 3))
+SMOG_TARGET = 0.98
+# (text id, easier level, harder level) → why the pair is no evidence either way. Counted
+# like every other pair in the headline figure; also reported without them.
+KNOWN_DEFECTS = {
+    ("wnl-shark", 1, 2): "levels swapped: the 'ele' file is the original advanced article",
+    ("wnl-shark", 2, 3): "levels swapped: the 'adv' file is the elementary rewrite",
+    ("wnl-shark", 1, 3): "levels swapped (ele and adv)",
+    ("wnl-the-millenials", 1, 2): "the 'ele' file is another article (e-cigarettes)",
+    ("wnl-the-millenials", 1, 3): "the 'ele' file is another article (e-cigarettes)",
+    ("copyright", 2, 3): "int and adv have identical sentence and polysyllable counts",
+}
 HIGHER_IS_EASIER = {"flesch_reading_ease"}
 TEXTSTAT = {
     "smog": "smog_index",
@@ -74,10 +85,12 @@ def offline_textstat():
     return textstat
 
 
-def accuracy(scores: dict, rows: list, name: str, pairs=PAIRS) -> float:
+def accuracy(scores: dict, rows: list, name: str, pairs=PAIRS, skip=()) -> float:
     right = total = 0
     for row in rows:
         for a, b in pairs:
+            if (row["id"], a, b) in skip:
+                continue
             x, y = scores[(row["id"], a)][name], scores[(row["id"], b)][name]
             if x is None or y is None:
                 total += 1
@@ -98,22 +111,33 @@ def score_file(path: Path) -> dict:
     return scores(document_counts(ingest_bytes(path.read_bytes(), path)))
 
 
-def side_by_side(ours: dict, theirs: dict, rows: list, pairs=PAIRS) -> None:
+def side_by_side(ours: dict, theirs: dict, rows: list, pairs=PAIRS, skip=None) -> dict:
+    """Print every score's accuracy beside textstat's; with ``skip``, also without those pairs."""
     from checks.formulas import SCORE_NAMES
 
-    print(f"{'score':22} {'plainprint':>10} {'textstat':>9}")
+    def cell(x: float | None) -> str:
+        return "-" if x is None else f"{x:.3f}"
+
+    extra = f" {'plainprint':>10} {'textstat':>9}  (without known defects)" if skip else ""
+    print(f"{'score':22} {'plainprint':>10} {'textstat':>9}{extra}")
+    mine = {}
     for name in SCORE_NAMES:
-        mine = accuracy(ours, rows, name, pairs)
+        mine[name] = accuracy(ours, rows, name, pairs)
         other = accuracy(theirs, rows, name, pairs) if TEXTSTAT[name] else None
-        tag = "  <- headline" if name == "smog" else ""
-        print(f"{name:22} {mine:10.3f} {'-' if other is None else f'{other:.3f}':>9}{tag}")
+        line = f"{name:22} {mine[name]:10.3f} {cell(other):>9}"
+        if skip:
+            other = accuracy(theirs, rows, name, pairs, skip) if TEXTSTAT[name] else None
+            line += f" {accuracy(ours, rows, name, pairs, skip):10.3f} {cell(other):>9}"
+        print(line + ("  <- headline" if name == "smog" else ""))
+    return mine
 
 
 def textstat_scores(textstat, text: str) -> dict:
     return {n: (getattr(textstat, f)(text) if f else None) for n, f in TEXTSTAT.items()}
 
 
-def ranking() -> None:
+def ranking() -> list[str]:
+    """Accuracy of every score on OneStopEnglish; returns the targets missed."""
     rows = [
         json.loads(line)
         for line in (CORPUS / "manifest.jsonl").read_text().splitlines()
@@ -131,8 +155,16 @@ def ranking() -> None:
     print(
         f"OneStopEnglish: {len(rows)} texts x 3 levels, {len(rows) * 3} pairs per score, {words:,} words"
     )
-    side_by_side(ours, theirs, rows)
+    mine = side_by_side(ours, theirs, rows, skip=KNOWN_DEFECTS)
     print(f"scoring time (ingest included): plainprint {ours_s:.2f} s, textstat {theirs_s:.2f} s")
+    print(f"known corpus defects ({len(KNOWN_DEFECTS)} pairs, counted in the first columns):")
+    for (name, a, b), why in KNOWN_DEFECTS.items():
+        print(f"  {name} {a}<{b}: {why}")
+    return [
+        f"{name} {mine[name]:.3f} < {SMOG_TARGET}"
+        for name in ("smog", "health_vocabulary")
+        if mine[name] < SMOG_TARGET
+    ]
 
 
 def medical_dev_set() -> None:
@@ -168,7 +200,8 @@ def thousand_word_document():
     return example_document("# A long page\n\n" + "\n\n".join(body)), n
 
 
-def speed() -> None:
+def speed() -> list[str]:
+    """Checks speed; returns the targets missed."""
     from checks import run_checks
     from checks.examples import example_document
     from pipeline.config import Config
@@ -213,16 +246,30 @@ def speed() -> None:
     runs = [wall() for _ in range(5)]
     print(f"plainprint check seed, fresh process: median {statistics.median(runs):.2f} s "
           f"of 5 (target < 1 s)")  # fmt: skip
+    missed = []
+    if statistics.median(times) >= 0.020:
+        missed.append(f"run_checks median {statistics.median(times) * 1000:.1f} ms >= 20 ms")
+    if max(first_run, statistics.median(runs)) >= 1.0:
+        missed.append(f"plainprint check {max(first_run, statistics.median(runs)):.2f} s >= 1 s")
+    return missed
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-fail", action="store_true", help="print only; exit 0 on a miss")
+    args = parser.parse_args(argv)
+    missed: list[str] = []
     if CORPUS.is_dir():
-        ranking()
+        missed += ranking()
     else:
         print(f"skipping ranking: {CORPUS} not found (the team corpus lives in ../shared)")
     medical_dev_set()
-    speed()
-    return 0
+    missed += speed()
+    for miss in missed:
+        print(f"MISSED: {miss}")
+    return 1 if missed and not args.no_fail else 0
 
 
 if __name__ == "__main__":

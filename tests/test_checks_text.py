@@ -79,7 +79,13 @@ def test_sentence_spans_are_ordered_and_in_range(text):
         ("water", 2),
         ("98%", 5),  # ninety-eight percent
         ("2.5", 3),  # two point five
-        ("1950", 4),  # nineteen fifty
+        ("1950", 1),  # a whole number in digits is one short word
+        ("65", 1),
+        ("1,000", 1),
+        ("16th", 1),
+        ("1950’s", 1),
+        ("0.5", 4),  # decimals still count as read aloud: ze-ro point five
+        ("7.23.19", 7),  # a date with dots: seven, twenty-three, nineteen
         ("5-year", 2),
         ("CI", 3),  # read unabbreviated: confidence interval
         ("CT", 3),
