@@ -214,8 +214,12 @@ def main() -> int:
     print("best variants:")
     for result in results[:8]:
         print(line(result))
-    reached = sum(1 for r in results if r[0][0] >= need)
-    print(f"variants reaching the target: {reached} of {len(results)}")
+    reached = [v for (r, *_), v in results if r >= need]
+    print(f"variants reaching the target: {len(reached)} of {len(results)}")
+    common = [f"{k}={reached[0][k]}" for k in CHOICES
+              if reached and reached[0][k] != PRODUCT[k] and all(v[k] == reached[0][k] for v in reached)]  # fmt: skip
+    if common:
+        print("departures every one of them makes: " + ", ".join(common))
     return 0
 
 
