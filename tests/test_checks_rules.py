@@ -136,6 +136,59 @@ def test_target_grade_from_config_and_sidecar():
     assert "RL001" not in codes(doc, Config({"checks": {"target_grade": 30}}))
 
 
+def _finding(doc, code, config=None):
+    found = [f for f in run_checks(doc, config or Config(), today=TODAY).findings if f.rule == code]
+    assert found, code
+    return found[0]
+
+
+def test_grade_advice_says_how_many_long_words_the_target_allows():
+    body = " ".join(
+        ["Hypertension necessitates individualised medication management today."] * 3
+        + ["Take your tablets with water and food every day at breakfast time if you can."]
+    )
+    doc = example_document(f"# Blood pressure\n\n{body}")
+    advice = _finding(doc, "RL001").suggestion.title
+    # 5 long words in each hard sentence, "every" in the easy one; grade 8 allows
+    # ((8 - 3.1291) / 1.043)² × 4 / 30 = 2.91 → 2 long words in 4 sentences.
+    assert advice.startswith("Use fewer long words: 16 words of three or more syllables in 4 ")
+    assert "grade 8 allows about 2;" in advice
+    assert "long words used most: hypertension ×3, necessitates ×3" in advice
+    assert "split the sentence of more than 20 words" not in advice  # none is that long
+    gentler = Config({"checks": {"target_grade": 12}})
+    # ((12 - 3.1291) / 1.043)² × 4 / 30 = 9.65 → 9
+    assert "grade 12 allows about 9;" in _finding(doc, "RL001", gentler).suggestion.title
+
+
+def test_grade_advice_leaves_out_the_topic_and_allowed_words_and_names_long_sentences():
+    long = "Melanoma " + " ".join(["treatment options"] * 11) + " are available nowadays."
+    body = " ".join([long, "Melanoma is serious.", "Melanoma can spread.", "Call your doctor."])
+    doc = example_document(f"# Melanoma\n\n{body}")
+    advice = _finding(doc, "RL001").suggestion.title
+    assert "melanoma" not in advice.lower()  # the topic word counts but cannot change
+    assert "split the sentence of more than 20 words" in advice
+    allowed = Config({"checks": {"allow": ["available"]}})
+    assert "available" not in _finding(doc, "RL001", allowed).suggestion.title
+
+
+def test_grade_advice_for_another_formula_gives_its_averages():
+    doc = example_document(
+        "# T\n\nPharmacological management necessitates individualised consideration."
+    )
+    fkgl = Config({"checks": {"formula": "fkgl"}})
+    advice = _finding(doc, "RL001", fkgl).suggestion.title
+    # 6 + 3 + 4 + 6 + 5 syllables in 5 words
+    assert advice.startswith("Use shorter words and sentences: 5 words per sentence, 4.80 ")
+
+
+def test_section_grade_advice_counts_that_section_only():
+    easy = "Eat fruit. Eat greens. Drink milk. Walk every day."
+    hard = "Pharmacological management necessitates individualised consideration. " * 2
+    doc = example_document(f"# T\n\n{easy}\n\n## Kidneys\n\n{hard}")
+    advice = _finding(doc, "RL002").suggestion.title
+    assert "in 2 sentences" in advice and "pharmacological ×2" in advice
+
+
 def test_stale_after_years_and_today_from_config():
     doc = example_document(
         "# T\n\nA.[1]\n\n[1]: Sun | url=https://example.org/a | accessed=2023-01-01"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import collections
+import math
+from collections.abc import Iterable, Iterator
 
-from ..finding import Location
+from ..finding import Location, Suggestion
 from ..formulas import SMOG_SAMPLE, Counts, scores
 from ..registry import Hit, rule
+from ..text import HARD_WORDS, Unit
 
 HARD_EASY = "Take your pills with food. Drink water. Call us if you feel sick."
 HARD_TEXT = (
@@ -15,6 +18,51 @@ HARD_TEXT = (
     "administration of nephrotoxic medications substantially increases the probability of "
     "deterioration in renal function."
 )
+
+
+def grade_advice(ctx, units: Iterable[Unit], counts: Counts) -> Suggestion:
+    """What drives the grade, in numbers an editor can act on.
+
+    SMOG depends only on long words (three or more syllables) per sentence, so for SMOG the
+    advice says how many long words the target allows at this length; for the other formulas,
+    the averages they use. Then the long words used most, leaving out the topic word and the
+    allow-list (they count, but the editor cannot change them), and the long sentences.
+    """
+    formula, target = ctx.settings.formula, ctx.settings.target_grade
+    uses: collections.Counter[str] = collections.Counter()
+    shown: dict[str, str] = {}
+    long_sentences = 0
+    for unit in units:
+        for sentence in unit.sentences:
+            long_sentences += len(sentence.words) > HARD_WORDS
+            for i, w in enumerate(sentence.words):
+                if w.syllables < 3 or w.is_number or w.lower in ctx.topic_words:
+                    continue
+                if ctx.allowed(w.lower):
+                    continue
+                uses[w.lower] += 1
+                name = w.text.isupper() or (i > 0 and w.text[:1].isupper())
+                shown.setdefault(w.lower, w.text if name else w.lower)
+    if formula == "smog":
+        per_30 = max(0.0, (target - 3.1291) / 1.0430) ** 2
+        allowed = math.floor(per_30 * counts.sentences / SMOG_SAMPLE)
+        parts = [
+            f"Use fewer long words: {counts.polysyllables} words of three or more syllables in "
+            f"{counts.sentences} sentences, where grade {target:g} allows about {allowed}"
+        ]
+    else:
+        parts = [
+            f"Use shorter words and sentences: {counts.words / max(1, counts.sentences):.0f} "
+            f"words per sentence, {counts.syllables / max(1, counts.words):.2f} syllables per word"
+        ]
+    if uses:
+        top = (shown[w] + (f" ×{n}" if n > 1 else "") for w, n in uses.most_common(5))
+        parts.append("long words used most: " + ", ".join(top))
+    if long_sentences == 1:
+        parts.append(f"split the sentence of more than {HARD_WORDS} words")
+    elif long_sentences:
+        parts.append(f"split the {long_sentences} sentences of more than {HARD_WORDS} words")
+    return Suggestion("; ".join(parts))
 
 
 @rule(
@@ -26,7 +74,10 @@ HARD_TEXT = (
         "Health information should be written at grade 8 or lower (CDC, NIH; AMA advises 6). "
         "The headline grade is SMOG unless `checks.formula` names another formula. Scored text "
         "is body paragraphs and list items; headings, reference lists, captions, URLs, e-mail "
-        "addresses, phone numbers and citation markers are left out."
+        "addresses, phone numbers and citation markers are left out. The suggestion says what "
+        "drives the grade: for SMOG, how many long words (three or more syllables) the target "
+        "allows at this number of sentences; the long words used most (not the topic word or "
+        "the allow-list); and how many sentences have more than 20 words."
     ),
     flagged=(f"# Blood pressure\n\n{HARD_TEXT}",),
     clean=(f"# Your pills\n\n{HARD_EASY}",),
@@ -45,7 +96,7 @@ def grade_above_target(ctx, opts) -> Iterator[Hit]:
     yield Hit(
         f"Reading grade {grade:.1f} ({ctx.settings.formula}) is above the target {target:g}{note}",
         Location(excerpt=ctx.doc.metadata.title),
-        None,
+        grade_advice(ctx, ctx.units, ctx.counts),
     )
 
 
@@ -66,19 +117,20 @@ def grade_above_target(ctx, opts) -> Iterator[Hit]:
     references=("WCAG 3.1.5",),
 )
 def section_grade_above_target(ctx, opts) -> Iterator[Hit]:
-    by_section: dict[str, tuple[Counts, object]] = {}
+    by_section: dict[str, tuple[Counts, list[Unit]]] = {}
     for ui, unit in enumerate(ctx.units):
-        c, first = by_section.get(unit.section_id, (Counts(), unit))
+        c, units = by_section.setdefault(unit.section_id, (Counts(), []))
         c += ctx.unit_counts[ui]
-        by_section[unit.section_id] = (c, first)
+        units.append(unit)
     if len(by_section) < 2:
         return
     target = ctx.settings.target_grade
-    for c, first in by_section.values():
+    for c, units in by_section.values():
         if c.sentences < opts["min_sentences"]:
             continue
         grade = scores(c)[ctx.settings.formula]
         if grade is not None and grade > target + float(opts["margin"]):
+            first = units[0]
             name = first.section or "(before the first heading)"
             yield Hit(
                 f"Section “{name}” reads at grade {grade:.1f}, above the target {target:g}",
@@ -89,7 +141,7 @@ def section_grade_above_target(ctx, opts) -> Iterator[Hit]:
                     line=first.line,
                     item=first.item,
                 ),
-                None,
+                grade_advice(ctx, units, c),
             )
 
 
