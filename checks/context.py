@@ -97,9 +97,29 @@ class Settings:
                 )  # fmt: skip
             rule_config[key] = value
 
+        from .registry import unknown_selectors
+
+        unknown = unknown_selectors(rule_config)
+        if unknown:
+            raise ConfigError(
+                config.path,
+                f"checks.rules.{unknown[0]} names no rule",
+                "use a code (PL001), a name (sentence-too-long) or a family (PL); "
+                "`plainprint rules` lists them",
+            )
+
         def listed(name: str) -> tuple[str, ...]:
             v = checks.get(name, [])
-            return tuple([v] if isinstance(v, str) else v or [])
+            items = tuple([v] if isinstance(v, str) else v or [])
+            unknown = unknown_selectors(str(i) for i in items)
+            if unknown:
+                raise ConfigError(
+                    config.path,
+                    f"checks.{name} entry {unknown[0]!r} matches no rule",
+                    "use codes (PL001), names (sentence-too-long) or code prefixes (PL); "
+                    "`plainprint rules` lists them",
+                )
+            return items
 
         return cls(
             target_grade=target,

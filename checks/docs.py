@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .registry import FAMILIES, all_rules
+from .registry import FAMILIES, Rule, all_rules
 
 RULES_MD = Path(__file__).with_name("RULES.md")
 
@@ -105,19 +105,25 @@ def render() -> str:
         if r.family != family:
             family = r.family
             lines += [f"## {family}: {FAMILIES[family]}", ""]
-        lines += [f"### {r.code}", "", f"**`{r.name}`** — {r.summary}", ""]
-        lines.append(
-            f"- Default severity: {r.severity}; status: {r.status} (since {r.since}); fix: {r.fix}"
-        )
-        if r.options:
-            opts = ", ".join(f"`{k}` = {v!r}" for k, v in r.options.items())
-            lines.append(f"- Options: {opts}")
-        if r.references:
-            lines.append(f"- References: {'; '.join(r.references)}")
-        lines += ["", f"Why it matters: {r.rationale}", ""]
-        lines += _examples("Flagged", r.flagged)
-        lines += _examples("Clean", r.clean)
+        lines += rule_section(r)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def rule_section(r: Rule) -> list[str]:
+    """One rule's entry, as in RULES.md and ``plainprint rules CODE``."""
+    lines = [f"### {r.code}", "", f"**`{r.name}`** — {r.summary}", ""]
+    lines.append(
+        f"- Default severity: {r.severity}; status: {r.status} (since {r.since}); fix: {r.fix}"
+    )
+    if r.options:
+        opts = ", ".join(f"`{k}` = {v!r}" for k, v in r.options.items())
+        lines.append(f"- Options: {opts}")
+    if r.references:
+        lines.append(f"- References: {'; '.join(r.references)}")
+    lines += ["", f"Why it matters: {r.rationale}", ""]
+    lines += _examples("Flagged", r.flagged)
+    lines += _examples("Clean", r.clean)
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

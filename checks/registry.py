@@ -11,7 +11,7 @@ code stays in ``RETIRED``; a renamed one goes in ``REDIRECTS``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,6 +92,18 @@ def get_rule(code_or_name: str) -> Rule | None:
         if key in (r.code, r.name):
             return r
     return None
+
+
+def unknown_selectors(selectors: Iterable[str]) -> list[str]:
+    """The entries of a select/ignore list (codes, names, prefixes) that match no rule."""
+    rules = all_rules()
+    return [
+        s
+        for s in selectors
+        if not s
+        or s not in REDIRECTS
+        and not any(r.code.startswith(s) or s == r.name for r in rules)
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -33,11 +34,13 @@ def test_fail_on_never_and_plain_handout(capsys, tmp_path):
     assert code == 0, out
 
 
-def test_fail_on_warning(capsys):
-    code, _, _ = run(
-        ["check", str(FIXTURES / "plain-handout.txt"), "--fail-on", "suggestion"], capsys
-    )
-    assert code in (0, 1)
+def test_fail_on_levels(capsys):
+    handout = str(FIXTURES / "plain-handout.txt")
+    # Its only finding is a suggestion (RL003: fewer than 30 sentences).
+    code, out, _ = run(["check", handout, "--fail-on", "suggestion"], capsys)
+    assert code == 1 and "RL003 [suggestion]" in out
+    code, _, _ = run(["check", handout, "--fail-on", "warning"], capsys)
+    assert code == 0
     code, out, _ = run(["check", str(SEED), "--fail-on", "warning", "--format", "json"], capsys)
     assert code == 1
     assert json.loads(out)["documents"][0]["passed"] is False
@@ -129,3 +132,61 @@ def test_inline_suppressions_in_a_markdown_source(capsys):
     assert "CK001" in rules and "PL013" in rules  # no reason: reported, suppresses nothing
     assert not any("PL00" in f["message"] for f in doc["findings"]), "comments are not prose"
     assert any("ILP" in f["message"] for f in doc["findings"] if f["rule"] == "PL008")
+
+
+def test_select_and_ignore_from_the_command_line(capsys):
+    code, out, _ = run(["check", str(SEED), "--select", "CT", "--fail-on", "never"], capsys)
+    found = {line.split(": ")[1].split()[0] for line in out.splitlines() if " [" in line}
+    assert found == {"CT002", "CT003", "CT004", "CT005"}
+    code, out, _ = run(
+        ["check", str(SEED), "--select", "CT", "--ignore", "CT005,reference-without-link"],
+        capsys,
+    )
+    assert code == 0  # only warnings are left
+    assert "CT004" in out and "CT005" not in out and "CT003" not in out
+
+
+@pytest.mark.parametrize("flag", ["--select", "--ignore"])
+def test_a_selector_that_names_no_rule_is_a_usage_error(capsys, flag):
+    code, _, err = run(["check", str(SEED), flag, "PL0066"], capsys)
+    assert code == 2
+    assert f"{flag} 'PL0066' matches no rule" in err and "plainprint rules" in err
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[checks]\nignore = ["PL0066"]\n', "checks.ignore entry 'PL0066' matches no rule"),
+        ('[checks]\nselect = "HX"\n', "checks.select entry 'HX' matches no rule"),
+        ('[checks.rules.PL999]\nseverity = "off"\n', "checks.rules.PL999 names no rule"),
+    ],
+)
+def test_a_configured_rule_that_does_not_exist_is_an_error(capsys, tmp_path, toml, message):
+    config = tmp_path / "plainprint.toml"
+    config.write_text(toml, encoding="utf-8")
+    code, _, err = run(["--config", str(config), "check", str(SEED)], capsys)
+    assert code == 2
+    assert str(config) in err and message in err
+
+
+def test_rules_lists_every_rule_and_explains_one(capsys):
+    from checks.registry import all_rules
+
+    code, out, _ = run(["rules"], capsys)
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == [r.code for r in all_rules()]
+    code, out, _ = run(["rules", "pl006"], capsys)
+    assert code == 0
+    assert out.startswith("### PL006") and "Why it matters:" in out and "Flagged:" in out
+    code, out, _ = run(["rules", "jargon-term", "PL006", "HD"], capsys)
+    codes = re.findall(r"^### ([A-Z]{2}\d{3})$", out, flags=re.M)
+    assert codes == ["PL006"] + [r.code for r in all_rules() if r.family == "HD"]
+
+
+def test_rules_as_json_and_unknown_rule(capsys):
+    code, out, _ = run(["rules", "RL001", "--format", "json"], capsys)
+    (entry,) = json.loads(out)
+    assert code == 0
+    assert entry["code"] == "RL001" and entry["severity"] == "error" and entry["rationale"]
+    code, _, err = run(["rules", "nope"], capsys)
+    assert code == 2 and "no rule named 'nope'" in err

@@ -37,6 +37,17 @@ def add_parser(sub) -> None:
     p.add_argument("--baseline", metavar="FILE", help="accept the findings recorded in FILE")
     p.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE")
     p.add_argument(
+        "--select",
+        metavar="RULES",
+        help="run only these rules: codes, names or prefixes, comma-separated (replaces "
+        "checks.select), e.g. RL,CT001",
+    )
+    p.add_argument(
+        "--ignore",
+        metavar="RULES",
+        help="skip these rules as well as checks.ignore, comma-separated, e.g. PL004,PL013",
+    )
+    p.add_argument(
         "--check-links", action="store_true", help="follow reference URLs and DOIs (needs network)"
     )
     p.add_argument(
@@ -59,6 +70,7 @@ def run(args) -> int:
             f"fail_on {fail_on!r} is not valid",
             "use error, warning, suggestion or never",
         )
+    select, ignore = _rule_list(args.select, "--select"), _rule_list(args.ignore, "--ignore")
     baseline_file = args.baseline or config.get("checks.baseline")
     baseline = load_baseline(baseline_file) if baseline_file else None
     reports = []
@@ -71,6 +83,10 @@ def run(args) -> int:
         checks["fail_on"] = fail_on
         if args.check_links:
             checks["check_links"] = True
+        if select:
+            checks["select"] = select
+        if ignore:
+            checks["ignore"] = [*_as_list(checks.get("ignore")), *ignore]
         data["checks"] = checks
         report = run_checks(doc, Config(data, per.path))
         if not doc.metadata.source_path:
@@ -89,3 +105,25 @@ def run(args) -> int:
     else:
         sys.stdout.write(out)
     return 1 if any(r.failing(fail_on) for r in reports) else 0
+
+
+def _as_list(value) -> list:
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def _rule_list(value: str | None, flag: str) -> list[str]:
+    """``"RL, CT001"`` → ``["RL", "CT001"]``, every entry naming at least one rule."""
+    from checks.registry import unknown_selectors
+
+    if not value:
+        return []
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = unknown_selectors(items)
+    if unknown:
+        raise PlainprintError(
+            None,
+            f"{flag} {unknown[0]!r} matches no rule",
+            "use codes (PL001), names (sentence-too-long) or prefixes (PL); "
+            "`plainprint rules` lists them",
+        )
+    return items
