@@ -73,7 +73,8 @@ def test_report_stage_honours_the_configured_baseline(tmp_path, monkeypatch):
     (src / "flu.txt").write_text(
         TEXT + "\nThe statistically significant hyperlipidemia was 12.5%.\n"
     )
-    assert main(["check", str(src / "flu.txt"), "--write-baseline", "baseline.json"]) in (0, 1)
+    # Fails today (RL001: the added sentence lifts the grade above 8) and records it in the baseline.
+    assert main(["check", str(src / "flu.txt"), "--write-baseline", "baseline.json"]) == 1
     config = parse_config('[checks]\nbaseline = "baseline.json"\n', tmp_path / "plainprint.toml")
     build_many(discover(src), out, config, stages=["document", "report"])
     report = json.loads((out / "reports" / "flu.json").read_text())
