@@ -242,3 +242,22 @@ def test_inline_suppressions(tmp_path):
         "a suppression without a reason suppresses nothing"
     )
     assert "CK001" in {f.rule for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Do NOT stop your pills. NEVER drive after a dose.", []),  # emphasis
+        ("TIP: eat fruit. IMPORTANT: take the WHOLE tablet.", []),  # labels, emphasis
+        ("Written by Jane Doe, MD, and John Roe, PhD, RN.", []),  # credentials
+        ("The trial NCT03891810 is registered.", []),  # an identifier
+        ("COVID-19 vaccines are safe. A DNA test is quick.", []),  # better known than expanded
+        ("Ask about AIDS and HIV. A PET scan or a CT scan may help.", ["AIDS", "HIV", "PET", "CT"]),
+        ("Take an NSAID. Do NOT take two.", ["NSAID"]),
+        ("Take a nonsteroidal anti-inflammatory drug (NSAID). An NSAID helps.", []),
+    ],
+)
+def test_acronyms_that_need_spelling_out(text, flagged):
+    found = run_checks(example_document(f"# Title\n\n{text}"), Config(), today=TODAY).findings
+    named = [re.search(r"“(.+?)”", f.message).group(1) for f in found if f.rule == "PL008"]
+    assert named == flagged

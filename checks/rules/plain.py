@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..finding import Location, Suggestion
+from ..formulas import dale_chall_easy_words, is_easy_word
 from ..lexicon import lexicon
 from ..passive import passive_spans
 from ..registry import Hit, rule
@@ -278,6 +279,31 @@ def term_undefined(ctx, opts) -> Iterator[Hit]:
         )
 
 
+# Abbreviations readers know better than their full form, and the credentials after a name
+# ("Jane Doe, MD"), which are titles rather than terms to explain.
+BETTER_KNOWN = frozenset({"COVID", "COVID-19", "DNA"})
+CREDENTIALS = frozenset(
+    {"MD", "PhD", "RN", "NP", "MPH", "DNP", "MSN", "BSN", "RD", "RDN", "PharmD", "DDS", "DMD",
+     "MBBS", "MBChB", "FACP", "FACS", "FRCP", "LCSW", "MSW", "CNM", "CRNA", "DPT", "PsyD"}
+)  # fmt: skip
+
+
+# Medical acronyms spelled like everyday words, which the emphasis test below would pass.
+WORD_LIKE = frozenset({"AIDS", "ACE", "CAT", "PET", "SAD"})
+
+
+def _not_an_acronym(token: str, letters: str, easy: frozenset[str]) -> bool:
+    """Capitals for emphasis or a label ("Do NOT", "NEVER", "TIP:"), or an identifier."""
+    if sum(c.isdigit() for c in token) >= 3:  # NCT03891810, ISRCTN12345678
+        return True
+    return (
+        token == letters
+        and letters.isupper()
+        and token not in WORD_LIKE
+        and is_easy_word(letters.lower(), easy)
+    )
+
+
 @rule(
     code="PL008",
     name="acronym-undefined",
@@ -285,17 +311,26 @@ def term_undefined(ctx, opts) -> Iterator[Hit]:
     summary="An acronym is used without its full form at first use.",
     rationale=(
         "Spell out an abbreviation the first time (WCAG 3.1.4, G97): “isolated limb infusion "
-        "(ILI)” or “ILI (isolated limb infusion)”. Common ones (US, UK, TV…) and words in "
-        "`checks.allow` are not reported."
+        "(ILI)” or “ILI (isolated limb infusion)”. Not reported: common ones (US, UK, TV…), "
+        "those better known than their full form (DNA, COVID-19), credentials after a name "
+        "(MD, PhD, RN), everyday words in capitals for emphasis (“Do NOT”, “TIP:”), "
+        "identifiers with digits (NCT03891810), the rule's `known` option and `checks.allow`."
     ),
-    flagged=("# Title\n\nThe doctor may suggest ILI for your arm.",),
-    clean=("# Title\n\nThe doctor may suggest isolated limb infusion (ILI). ILI is quick.",),
+    flagged=(
+        "# Title\n\nThe doctor may suggest ILI for your arm.",
+        "# Title\n\nDo NOT stop taking your NSAID.",
+    ),
+    clean=(
+        "# Title\n\nThe doctor may suggest isolated limb infusion (ILI). ILI is quick.",
+        "# Title\n\nDo NOT drive. TIP: ask Jane Doe, MD, about trial NCT03891810.",
+    ),
     options={"known": []},
     tags=("words",),
     references=("WCAG 3.1.4 (G97, G102, H28)", "PEMAT-P item 4"),
 )
 def acronym_undefined(ctx, opts) -> Iterator[Hit]:
-    known = COMMON_ACRONYMS | {str(k) for k in opts.get("known", [])}
+    known = COMMON_ACRONYMS | BETTER_KNOWN | CREDENTIALS | {str(k) for k in opts.get("known", [])}
+    easy = dale_chall_easy_words()
     seen: set[str] = set()
     for _ui, _si, unit, sent in ctx.sentences():
         masked = unit.masked
@@ -309,6 +344,7 @@ def acronym_undefined(ctx, opts) -> Iterator[Hit]:
             seen.add(acro)
             if (
                 acro in known
+                or _not_an_acronym(acro, letters, easy)
                 or ctx.allowed(acro)
                 or lexicon().zipf.get(acro.lower(), 0) >= 500
                 and not letters.isupper()
