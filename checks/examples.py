@@ -2,8 +2,9 @@
 
 One block per paragraph (blank lines between); ``#`` to ``######`` start headings,
 ``- `` and ``1. `` list items, a line that is all ``**bold**`` a bold paragraph, ``[2]``
-in text a citation marker, and ``[2]: text | url=… | doi=… | accessed=YYYY-MM-DD |
-accessed_raw=…`` a reference-list entry. The title is the first level-1 heading.
+in text a citation marker, ``[text](href)`` a link, and ``[2]: text | url=… | doi=… |
+accessed=YYYY-MM-DD | accessed_raw=…`` a reference-list entry. The title is the first
+level-1 heading.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pipeline.document.nodes import (
     Document,
     Heading,
     Inline,
+    Link,
     ListBlock,
     ListItem,
     Metadata,
@@ -28,7 +30,7 @@ from pipeline.document.nodes import (
 
 _REF = re.compile(r"^\[(\w+)\]:\s*(.*)$")
 _LIST = re.compile(r"^(?:[-*]|\d+\.)\s+(.*)$")
-_MARK = re.compile(r"\[(\d+(?:[,–-]\d+)*)\]")
+_MARK = re.compile(r"\[(\d+(?:[,–-]\d+)*)\](?!\()|\[([^\]]+)\]\(([^)\s]+)\)")
 
 
 def _inlines(text: str) -> tuple[Inline, ...]:
@@ -37,6 +39,10 @@ def _inlines(text: str) -> tuple[Inline, ...]:
     for m in _MARK.finditer(text):
         if m.start() > pos:
             out.append(Text(text[pos : m.start()]))
+        pos = m.end()
+        if m.group(3):
+            out.append(Link(href=m.group(3), children=(Text(m.group(2)),)))
+            continue
         keys: list[str] = []
         for part in re.split(r",", m.group(1)):
             if re.fullmatch(r"\d+[–-]\d+", part):
@@ -45,7 +51,6 @@ def _inlines(text: str) -> tuple[Inline, ...]:
             else:
                 keys.append(part)
         out.append(Citation(refs=tuple(keys), raw=m.group(1)))
-        pos = m.end()
     if pos < len(text):
         out.append(Text(text[pos:]))
     return tuple(out)

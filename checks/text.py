@@ -26,12 +26,13 @@ from pipeline.document.nodes import (
     Emphasis,
     Heading,
     Inline,
+    Link,
     ListBlock,
     Paragraph,
     Strong,
     Text,
 )
-from pipeline.document.walk import citations_at
+from pipeline.document.walk import citations_at, inline_spans
 
 from .syllables import fold, syllables
 
@@ -125,6 +126,9 @@ class Sentence:
     words: list[Word]
     citations: list[tuple[str, ...]] = field(default_factory=list)
     clean: str = ""
+    # Web pages cite by linking the claim or the figure to its source: the hrefs of links to
+    # another site in this sentence (not links within the page).
+    sources: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.clean:
@@ -286,6 +290,9 @@ def heading_text(heading: Heading) -> str:
     return " ".join(plain_text(heading.content).split())
 
 
+_EXTERNAL = re.compile(r"(?:https?://|doi:|www\.)", re.I)
+
+
 def _make_unit(content, block_id, kind, section, section_id, line, item=None) -> Unit:
     text = plain_text(content)
     masked = mask_spans(text)
@@ -298,6 +305,11 @@ def _make_unit(content, block_id, kind, section, section_id, line, item=None) ->
             if sent.start <= offset <= sent.end + 1:
                 sent.citations.append(refs)
                 break
+    for start, end, node in inline_spans(content):
+        if isinstance(node, Link) and _EXTERNAL.match(node.href or ""):
+            for sent in unit.sentences:
+                if start < sent.end and end > sent.start:
+                    sent.sources.append(node.href)
     return unit
 
 

@@ -261,3 +261,24 @@ def test_acronyms_that_need_spelling_out(text, flagged):
     found = run_checks(example_document(f"# Title\n\n{text}"), Config(), today=TODAY).findings
     named = [re.search(r"“(.+?)”", f.message).group(1) for f in found if f.rule == "PL008"]
     assert named == flagged
+
+
+def test_a_statistic_linked_to_its_source_on_a_saved_page_counts_as_cited():
+    from pipeline.ingest import ingest_bytes
+
+    html = (
+        b"<html lang='en'><head><title>Teens and sleep</title></head><body><article>"
+        b"<h1>Teens and sleep</h1>"
+        b"<p>A recent analysis found that <a href='https://www.ncbi.nlm.nih.gov/pmc/'>41%</a>"
+        b" of teens sleep less than 7 hours.</p>"
+        b"<p>Another survey found that 55% of parents worry about it.</p>"
+        b"<p>About <a href='#methods'>30%</a> nap after school.</p>"
+        b"</article></body></html>"
+    )
+    doc = ingest_bytes(html, Path("teens.html"))
+    found = run_checks(doc, Config(), today=TODAY).findings
+    uncited = [f.location.excerpt for f in found if f.rule == "PL010"]
+    assert uncited == [
+        "Another survey found that 55% of parents worry about it.",
+        "About 30% nap after school.",  # a link within the page is not a source
+    ]

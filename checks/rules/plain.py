@@ -545,18 +545,23 @@ def is_statistic(text: str) -> bool:
     rationale=(
         "Figures such as “a 5-year survival rate around 98%” need a source the reader (and the "
         "reviewer) can check (CDC CCI item 11). A marker in the sentence or right after it "
-        "counts."
+        "counts, and so does a link to another site within the sentence, which is how web "
+        "pages cite (“[41%](https://…) of teens…”); a link within the page does not."
     ),
-    flagged=("# Title\n\nThe 5-year survival rate is around 98%.",),
+    flagged=(
+        "# Title\n\nThe 5-year survival rate is around 98%.",
+        "# Title\n\nThe 5-year survival rate is [around 98%](#facts).",
+    ),
     clean=(
         "# Title\n\nThe 5-year survival rate is around 98%.[1]\n\n[1]: Cancer facts | url=https://example.org/facts",
+        "# Title\n\nThe 5-year survival rate is [around 98%](https://example.org/facts).",
     ),
     tags=("citations", "numbers"),
     references=("CDC CCI item 11",),
 )
 def uncited_statistic(ctx, opts) -> Iterator[Hit]:
     for _ui, _si, unit, sent in ctx.sentences():
-        if not sent.citations and is_statistic(sent.clean):
+        if not sent.citations and not sent.sources and is_statistic(sent.clean):
             yield Hit(
                 "Statistic without a citation",
                 ctx.sentence_loc(unit, sent),
@@ -579,11 +584,13 @@ _CLAIM = re.compile(
     summary="A sentence appeals to research or an authority but has no citation marker.",
     rationale=(
         "“Studies show…” and “according to…” promise a source; give it, so the claim can be "
-        "checked (CDC CCI item 11)."
+        "checked (CDC CCI item 11). A citation marker or a link to another site in the "
+        "sentence counts."
     ),
     flagged=("# Title\n\nStudies show that sunscreen helps.",),
     clean=(
         "# Title\n\nStudies show that sunscreen helps.[1]\n\n[1]: Sun study | doi=10.1000/xyz123",
+        "# Title\n\n[Studies show](https://example.org/sun-study) that sunscreen helps.",
         "# Title\n\nSunscreen helps.",
     ),
     tags=("citations",),
@@ -591,7 +598,7 @@ _CLAIM = re.compile(
 )
 def uncited_claim(ctx, opts) -> Iterator[Hit]:
     for _ui, _si, unit, sent in ctx.sentences():
-        if sent.citations:
+        if sent.citations or sent.sources:
             continue
         m = _CLAIM.search(sent.clean)
         if m and not is_statistic(sent.clean):

@@ -40,25 +40,31 @@ def plain_text(inlines: tuple[Inline, ...], *, citations: bool = False) -> str:
     return "".join(parts)
 
 
-def citations_at(inlines: tuple[Inline, ...]) -> list[tuple[int, Citation]]:
-    """Each citation with its offset in ``plain_text(inlines)`` (where the marker stood)."""
-    out: list[tuple[int, Citation]] = []
+def inline_spans(inlines: tuple[Inline, ...]) -> list[tuple[int, int, Inline]]:
+    """(start, end, node) of every inline node in ``plain_text(inlines)``, in document order
+    (a citation marker has no text: start == end, where it stood)."""
+    out: list[tuple[int, int, Inline]] = []
     pos = 0
 
     def walk(nodes: tuple[Inline, ...]) -> None:
         nonlocal pos
         for node in nodes:
+            start = pos
             if isinstance(node, Text):
                 pos += len(node.text)
             elif isinstance(node, LineBreak):
                 pos += 1
-            elif isinstance(node, Citation):
-                out.append((pos, node))
             elif isinstance(node, Emphasis | Strong | Link):
                 walk(node.children)
+            out.append((start, pos, node))
 
     walk(inlines)
     return out
+
+
+def citations_at(inlines: tuple[Inline, ...]) -> list[tuple[int, Citation]]:
+    """Each citation with its offset in ``plain_text(inlines)`` (where the marker stood)."""
+    return [(start, n) for start, _end, n in inline_spans(inlines) if isinstance(n, Citation)]
 
 
 def inline_runs(block: Block) -> Iterator[tuple[int | None, tuple[Inline, ...]]]:
