@@ -53,8 +53,10 @@ def tokens(text: str) -> list[str]:
 
 # Bracketed citation markers ("[1]", "[1–3]", "[n 3]") are dropped before headings and list
 # items are matched: plainprint keeps them as Citation nodes, which the text export leaves
-# out, so a list item ending in "[4]" would otherwise never match. Applied to every tool.
-_MARKER = re.compile(r"\[(?:[a-z]\s?)?\d{1,3}(?:\s?[,–—-]\s?\d{1,3})*\]")
+# out, so a list item ending in "[4]" would otherwise never match. So are wiki "[edit]"
+# links, which the Readability ground truth keeps in every Wikipedia heading ("History[edit]")
+# and plainprint removes as page furniture. Applied to every tool.
+_MARKER = re.compile(r"\[(?:[a-z]\s?)?\d{1,3}(?:\s?[,–—-]\s?\d{1,3})*\]|\[edit\]")
 
 
 def norm(text: str) -> str:

@@ -282,3 +282,20 @@ def test_a_statistic_linked_to_its_source_on_a_saved_page_counts_as_cited():
         "Another survey found that 55% of parents worry about it.",
         "About 30% nap after school.",  # a link within the page is not a source
     ]
+
+
+def test_a_bibliography_nobody_cites_is_one_finding_not_one_per_entry():
+    refs = "\n".join(f"[{n}]: Source {n} | url=https://example.org/{n}" for n in range(1, 6))
+    found = run_checks(
+        example_document(f"# Title\n\nSun harms skin.\n\n{refs}"), Config(), today=TODAY
+    ).findings
+    never = [f for f in found if f.rule == "CT002"]
+    assert [f.message for f in never] == ["None of the 5 references is cited in the text"]
+    assert never[0].location.reference == "1"
+    # One cited entry: the others are reported one by one.
+    found = run_checks(
+        example_document(f"# Title\n\nSun harms skin.[2]\n\n{refs}"), Config(), today=TODAY
+    ).findings
+    assert [f.message for f in found if f.rule == "CT002"] == [
+        f"Reference {n} is never cited" for n in (1, 3, 4, 5)
+    ]

@@ -232,6 +232,22 @@ def test_exponent_sup_is_not_a_citation(tmp_path: Path) -> None:
     assert "cm2" in plain_text(para.content)
 
 
+def test_wiki_edit_links_beside_headings_are_removed(tmp_path: Path) -> None:
+    edit = (
+        '<span class="mw-editsection"><span class="mw-editsection-bracket">[</span>'
+        '<a href="/w/index.php?title=Flu&action=edit&section={n}">edit</a>'
+        '<span class="mw-editsection-bracket">]</span></span>'
+    )
+    body = "<article>" + "".join(
+        f"<h2><span id='s{n}'>{name}</span>{edit.format(n=n)}</h2>"
+        + f"<p>{name} of flu takes a few days to show in most people, doctors say.</p>" * 3
+        for n, name in enumerate(("Signs", "Treatment"), 1)
+    )
+    doc = parse_html(_html(body + "</article>", "<title>Flu</title>"), tmp_path / "flu.html")
+    assert [plain_text(h.content) for h in _blocks(doc, Heading)][1:] == ["Signs", "Treatment"]
+    assert [r.reason for r in doc.removed].count("edit link") == 2
+
+
 def test_reference_list_outside_the_article_is_kept(article: Document) -> None:
     (refs,) = _blocks(article, References)
     assert [r.key for r in refs.items] == ["1", "2", "3"]

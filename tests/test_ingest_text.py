@@ -134,6 +134,14 @@ def test_parse_date(written, iso):
     assert parse_date(written) == iso
 
 
+def test_a_time_zone_name_in_a_date_is_ignored_quietly():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # dateutil warns about "PST" unless told to ignore it
+        assert parse_date("July 4, 2019 10:00 PST") == "2019-07-04"
+
+
 def test_parse_reference_fields():
     r = parse_reference(
         "4",

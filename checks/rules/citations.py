@@ -98,9 +98,14 @@ def citation_without_reference(ctx, opts) -> Iterator[Hit]:
     name="reference-never-cited",
     severity="warning",
     summary="A reference-list entry is never cited in the text.",
-    rationale="An uncited reference supports nothing the reader can see (checkcites' unused references; Recite).",
+    rationale=(
+        "An uncited reference supports nothing the reader can see (checkcites' unused "
+        "references; Recite). When no entry at all is cited, the list is a bibliography: one "
+        "finding says so, rather than one per entry."
+    ),
     flagged=(
         "# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | url=https://example.org/a\n[2]: Other | url=https://example.org/b",
+        "# Title\n\nSun harms skin.\n\n[1]: Sun facts | url=https://example.org/a\n[2]: Other | url=https://example.org/b",
     ),
     clean=(
         "# Title\n\nSun harms skin.[1,2]\n\n[1]: Sun facts | url=https://example.org/a\n[2]: Other | url=https://example.org/b",
@@ -110,7 +115,19 @@ def citation_without_reference(ctx, opts) -> Iterator[Hit]:
 )
 def reference_never_cited(ctx, opts) -> Iterator[Hit]:
     cited = {k for _b, _i, _o, cit, _t in _markers(ctx) for k in cit.refs}
-    for ref in ctx.doc.references:
+    refs = ctx.doc.references
+    if len(refs) > 1 and not cited.intersection(r.key for r in refs):
+        yield Hit(
+            f"None of the {len(refs)} references is cited in the text",
+            _ref_loc(ctx, refs[0]),
+            Suggestion(
+                "Add a citation marker where each source supports the text; if the list is "
+                "further reading rather than the sources of the text, make it an ordinary list "
+                "under a heading such as “Further reading”"
+            ),
+        )
+        return
+    for ref in refs:
         if ref.key not in cited:
             yield Hit(
                 f"Reference {ref.key} is never cited",

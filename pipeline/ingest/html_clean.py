@@ -60,6 +60,8 @@ _NAME_RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("comments", re.compile(r"comment|disqus|respond|discussion(?!-?content)")),
+    # Wiki "[edit]" links beside each heading (MediaWiki's mw-editsection).
+    ("edit link", re.compile(r"editsection|edit-?section|(?:^|[\s_-])edit-?links?(?:$|[\s_-])")),
     (
         "byline or author box",
         re.compile(

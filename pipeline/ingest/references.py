@@ -60,7 +60,8 @@ def parse_date(text: str) -> str | None:
         return None
     try:
         # A fixed default, not today: "July 2019" is 2019-07-01 on every run.
-        parsed = dateparser.parse(text, default=_DEFAULT_DAY, fuzzy=False)
+        # ignoretz: only the date matters, and "PST" would otherwise print a warning.
+        parsed = dateparser.parse(text, default=_DEFAULT_DAY, fuzzy=False, ignoretz=True)
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed is None or not _YEAR_RE.search(text):
