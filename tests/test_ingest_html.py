@@ -248,6 +248,24 @@ def test_wiki_edit_links_beside_headings_are_removed(tmp_path: Path) -> None:
     assert [r.reason for r in doc.removed].count("edit link") == 2
 
 
+def test_caption_toggle_buttons_are_removed_and_the_caption_kept(tmp_path: Path) -> None:
+    figure = (
+        "<div class='image'><img src='a.jpg' alt='A woman meditating'>"
+        "<p class='caption'>A mindfulness class in a clinic. <b class='credit'>Jane Roe</b>"
+        "<b class='hide-caption'><b>hide caption</b></b></p>"
+        "<b class='toggle-caption'><b>toggle caption</b></b></div>"
+    )
+    text = "<p>Mindfulness classes can ease worry for many people who try them weekly.</p>" * 3
+    doc = parse_html(
+        _html(f"<article><h1>Calm</h1>{figure}{text}</article>", "<title>Calm</title>"),
+        tmp_path / "calm.html",
+    )
+    seen = to_text(doc) + " ".join(plain_text(f.caption) for f in _blocks(doc, Figure))
+    assert "A mindfulness class in a clinic." in seen
+    assert "hide caption" not in seen and "toggle caption" not in seen
+    assert [r.reason for r in doc.removed].count("caption toggle") == 2
+
+
 def test_reference_list_outside_the_article_is_kept(article: Document) -> None:
     (refs,) = _blocks(article, References)
     assert [r.key for r in refs.items] == ["1", "2", "3"]

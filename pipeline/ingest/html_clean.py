@@ -60,6 +60,8 @@ _NAME_RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("comments", re.compile(r"comment|disqus|respond|discussion(?!-?content)")),
+    # Buttons that show or hide an image caption (NPR's "hide caption" / "toggle caption").
+    ("caption toggle", re.compile(r"(?:hide|toggle|show|expand)-?caption")),
     # Wiki "[edit]" links beside each heading (MediaWiki's mw-editsection).
     ("edit link", re.compile(r"editsection|edit-?section|(?:^|[\s_-])edit-?links?(?:$|[\s_-])")),
     (
