@@ -53,6 +53,13 @@ def test_urls_emails_phones_and_markers_are_not_words():
     assert any("@" in text[s:e] for s, e in masked)
 
 
+def test_hashtags_and_handles_are_not_words():
+    words = [
+        w.text for s in segment("Try #strengthtraining and follow @NIH on C# day.") for w in s.words
+    ]
+    assert words == ["Try", "and", "follow", "on", "C", "day"]
+
+
 @given(st.text(alphabet="abc DEF.?!12 \n,%-", max_size=200))
 def test_sentence_spans_are_ordered_and_in_range(text):
     spans = split_sentences(text)

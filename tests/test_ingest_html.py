@@ -266,6 +266,21 @@ def test_caption_toggle_buttons_are_removed_and_the_caption_kept(tmp_path: Path)
     assert [r.reason for r in doc.removed].count("caption toggle") == 2
 
 
+def test_an_empty_element_classed_as_a_line_break_separates_the_text(tmp_path: Path) -> None:
+    para = (
+        "<p>Meditation trains attention in people of every age and background.<span class='id br'>"
+        "</span><span class='strong'>The default mode network</span><span class='br'></span>"
+        "Meditation seems to quiet this network.<span class='line-break'>x</span></p>"
+    )
+    doc = parse_html(
+        _html(f"<article><h1>Calm</h1>{para * 3}</article>", "<title>Calm</title>"),
+        tmp_path / "calm.html",
+    )
+    text = plain_text(_blocks(doc, Paragraph)[0].content)
+    assert "background.\nThe default mode network\nMeditation seems" in text
+    assert text.endswith("network.x")  # not empty: a real element, left alone
+
+
 def test_reference_list_outside_the_article_is_kept(article: Document) -> None:
     (refs,) = _blocks(article, References)
     assert [r.key for r in refs.items] == ["1", "2", "3"]

@@ -35,7 +35,7 @@ from ..document.nodes import (
 )
 from ..document.walk import iter_blocks, iter_inlines, iter_items, plain_text
 from ..errors import IngestError
-from .html_clean import clean_dense_blocks, clean_soup, removed
+from .html_clean import clean_dense_blocks, clean_soup, mark_breaks, removed
 from .html_convert import Converter, has_text
 from .html_lead import drop_lead_meta
 from .html_main import (
@@ -128,6 +128,7 @@ def _convert(elements: list, audit: list[Removed]) -> list[Block]:
     soup = BeautifulSoup("<div>" + "".join(parts) + "</div>", "lxml")
     for tag in soup.find_all(attrs={PP_ID: True}):
         del tag[PP_ID]
+    mark_breaks(soup)
     clean_soup(soup, audit)
     clean_dense_blocks(soup, audit)
     container = soup.body or soup

@@ -383,6 +383,18 @@ def author_box(tag, total: int, keep_share: float):
     return box
 
 
+_BREAK_CLASS = re.compile(r"(?:^|\s)(?:br|line-?break)(?:$|\s)")
+
+
+def mark_breaks(soup) -> None:
+    """An empty element whose class says it is a line break (``<span class="br">``, drawn
+    by the site's CSS) becomes a ``<br>``, so the text on either side is not glued together
+    ("…and rumination</span><span class=br></span>Meditation…")."""
+    for tag in soup.find_all(class_=_BREAK_CLASS):
+        if not tag.decomposed and not tag.get_text(strip=True) and tag.find(True) is None:
+            tag.replace_with(soup.new_tag("br"))
+
+
 def clean_soup(soup, audit: list[Removed], *, keep_share: float = 0.4) -> None:
     """Remove boilerplate from the chosen content in place, recording each removal.
 
