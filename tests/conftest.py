@@ -13,8 +13,11 @@ SHARED = ROOT.parent / "shared"
 SEED = ROOT / "sources" / "ili-ilp-melanoma.txt"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
-settings.register_profile("ci", max_examples=60, deadline=None)
-settings.register_profile("dev", max_examples=30, deadline=None)
+# CI: the same examples on every run (derandomize), so a merge never fails on a random draw;
+# a failure prints the blob that reproduces it. Local runs keep exploring new examples, and
+# `make fuzz` explores for longer.
+settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True, print_blob=True)
+settings.register_profile("dev", max_examples=30, deadline=None, print_blob=True)
 settings.load_profile("ci" if IN_CI else "dev")
 
 

@@ -19,8 +19,11 @@ MARKER_BODY = r"\d{1,3}(?:\s?[,–—-]\s?\d{1,3}){0,20}"
 # marker must end the sentence: followed by
 # whitespace, end of text or a closing quote. "Stage 3." and "Figure 2." have the digits
 # *before* the dot, so they never match.
+# No spaces inside a glued marker ("lives.1,3", not "cases.1, 3 people"): a space would
+# also be lost from the text, since a marker keeps its numbers, not its spacing.
+GLUED_BODY = r"\d{1,3}(?:[,–—-]\d{1,3}){0,20}"
 GLUED_AFTER_PUNCT = re.compile(
-    r"(?<=[A-Za-z\)\]’”'\"%])([.,;:!?][’”\"]?)(" + MARKER_BODY + r")(?=\s|$)"
+    r"(?<=[A-Za-z\)\]’”'\"%])([.,;:!?][’”\"]?)(" + GLUED_BODY + r")(?=\s|$)"
 )
 
 # Words whose abbreviation dot is followed by a number that is not a marker: "No.1",
