@@ -17,7 +17,13 @@ IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 # a failure prints the blob that reproduces it. Local runs keep exploring new examples, and
 # `make fuzz` explores for longer.
 settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True, print_blob=True)
-settings.register_profile("dev", max_examples=30, deadline=None, print_blob=True)
+# HYPOTHESIS_EXAMPLES=500 make test: a longer exploration on demand.
+settings.register_profile(
+    "dev",
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "30")),
+    deadline=None,
+    print_blob=True,
+)
 settings.load_profile("ci" if IN_CI else "dev")
 
 
