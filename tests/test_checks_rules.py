@@ -299,3 +299,17 @@ def test_a_bibliography_nobody_cites_is_one_finding_not_one_per_entry():
     assert [f.message for f in found if f.rule == "CT002"] == [
         f"Reference {n} is never cited" for n in (1, 3, 4, 5)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Efficacious treatments exist. They are used.", ["Efficacious"]),
+        ("Rosenblum studies sleep. We asked Dr. Rosenblum about it.", []),  # a name
+        ("We met Abhijeet today. Efficacious drugs help.", ["Efficacious"]),
+    ],
+)
+def test_rare_words_at_the_start_of_a_sentence_unless_a_name(text, flagged):
+    found = run_checks(example_document(f"# Title\n\n{text}"), Config(), today=TODAY).findings
+    named = [re.search(r"“(.+?)”", f.message).group(1) for f in found if f.rule == "PL013"]
+    assert named == flagged

@@ -409,7 +409,8 @@ def _swap_matcher(rows: list[tuple[str, str]]) -> PhraseMatcher:
         "Rare words make text hard even when sentences are short (Kauchak & Leroy 2016). A "
         "word is reported when it has three or more syllables and is rarer than "
         "`max_zipf` in the wordfreq English list (3.0 ≈ once per million words), is not in "
-        "the glossary (PL006 covers those) and is not a name. These words drive the "
+        "the glossary (PL006 covers those) and is not a name (capitalised inside a sentence "
+        "anywhere in the document). These words drive the "
         "`health_vocabulary` score."
     ),
     flagged=("# Title\n\nThe treatment was efficacious.",),
@@ -422,13 +423,21 @@ def complex_word(ctx, opts) -> Iterator[Hit]:
     limit = float(opts["max_zipf"])
     seen: set[str] = set()
     covered = {t for t in _first_uses(ctx)}
+    # A capitalised word inside a sentence is a name; so is the same word starting one
+    # ("Rosenblum says…" when "Dr. Rosenblum" appears elsewhere).
+    names = {
+        w.lower
+        for _ui, _si, _unit, sent in ctx.sentences()
+        for i, w in enumerate(sent.words)
+        if i > 0 and w.text[:1].isupper()
+    }
     for _ui, _si, unit, sent in ctx.sentences():
         glossary_spans = [(o.start, o.end) for o in ctx.terms(sent)]
-        for i, w in enumerate(sent.words):
+        for w in sent.words:
             lower = w.lower
             if lower in seen or w.syllables < 3 or w.is_number or not w.text.isalpha():
                 continue
-            if (i > 0 and w.text[:1].isupper()) or w.text.isupper():
+            if w.text[:1].isupper() and lower in names or w.text.isupper():
                 continue
             rel = w.start - sent.start
             if (
