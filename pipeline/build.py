@@ -148,10 +148,11 @@ def _report_stage(doc, cfg, base_dir, paths, outcome) -> list[str]:
 
 
 def _render_stage(doc, cfg, base_dir, paths, outcome) -> list[str]:
-    from .render import render_html, render_pdf
+    from .render import render_html, render_pdf, warnings_once
 
-    html = render_html(doc, cfg, base_dir=base_dir)
-    pdf = render_pdf(doc, cfg, profile="screen", base_dir=base_dir)
+    with warnings_once():
+        html = render_html(doc, cfg, base_dir=base_dir)
+        pdf = render_pdf(doc, cfg, profile="screen", base_dir=base_dir)
     write_text(paths["html"], html)
     write_bytes(paths["pdf"], pdf)
     return [str(paths["html"]), str(paths["pdf"])]

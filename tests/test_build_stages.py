@@ -80,3 +80,22 @@ def test_report_stage_honours_the_configured_baseline(tmp_path, monkeypatch):
     report = json.loads((out / "reports" / "flu.json").read_text())
     assert report["findings"] == [] and report["suppressed"]
     assert report["passed"] is True
+
+
+def test_a_missing_image_is_reported_once_per_source_not_once_per_output(tmp_path, caplog):
+    import logging
+
+    src, out = tmp_path / "sources", tmp_path / "out"
+    src.mkdir()
+    page = (
+        "<html lang='en'><head><title>Eyes</title></head><body><article><h1>Eyes</h1>"
+        + "<p>Rest your eyes every hour when you read or work at a screen.</p>" * 3
+        + "<figure><img src='gone/chart.png' alt='Eye chart'></figure></article></body></html>"
+    )
+    (src / "eyes.html").write_text(page, encoding="utf-8")
+    config = parse_config("", tmp_path / "plainprint.toml")
+    with caplog.at_level(logging.WARNING, logger="plainprint.render"):
+        build_many(discover(src), out, config, stages=["document", "render"])
+    said = [r.getMessage() for r in caplog.records if "gone/chart.png" in r.getMessage()]
+    assert len(said) == 1, said
+    assert (out / "pdf" / "eyes.pdf").exists() and (out / "html" / "eyes.html").exists()

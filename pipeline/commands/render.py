@@ -34,7 +34,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from ..render import render_html, render_pdf
+    from ..render import render_html, render_pdf, warnings_once
 
     source = Path(args.source)
     config = config_from_args(args).for_source(source)
@@ -50,8 +50,9 @@ def run(args) -> int:
         pdf_path = out / folder / f"{name}.pdf"
         html_path = out / "html" / f"{name}.html"
     # Render both before writing either, so a failure leaves no new file behind.
-    pdf = render_pdf(doc, config, profile=profile, base_dir=base) if pdf_path else None
-    html = render_html(doc, config, base_dir=base) if html_path else None
+    with warnings_once():
+        pdf = render_pdf(doc, config, profile=profile, base_dir=base) if pdf_path else None
+        html = render_html(doc, config, base_dir=base) if html_path else None
     if pdf is not None:
         write_bytes(pdf_path, pdf)
     if html is not None:

@@ -12,6 +12,20 @@ rendered. Templates and CSS live in ``pipeline/templates/<output>/``.
 
 from __future__ import annotations
 
-from .api import PROFILES, PlainNotes, plain_language_notes, render_html, render_pdf
+from .api import (
+    PROFILES,
+    PlainNotes,
+    plain_language_notes,
+    render_html,
+    render_pdf,
+    warnings_once,
+)
 
-__all__ = ["PROFILES", "PlainNotes", "plain_language_notes", "render_html", "render_pdf"]
+__all__ = [
+    "PROFILES",
+    "PlainNotes",
+    "plain_language_notes",
+    "render_html",
+    "render_pdf",
+    "warnings_once",
+]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -39,6 +41,26 @@ def _env() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+
+
+@contextlib.contextmanager
+def warnings_once() -> Iterator[None]:
+    """Within the block each render warning is logged once: the PDF and the HTML handout of
+    one source meet the same missing images, and saying so twice is noise."""
+    seen: set[str] = set()
+
+    def first_time(record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message in seen:
+            return False
+        seen.add(message)
+        return True
+
+    LOG.addFilter(first_time)
+    try:
+        yield
+    finally:
+        LOG.removeFilter(first_time)
 
 
 def _report_warnings(doc: Document, options: WriterOptions) -> None:
