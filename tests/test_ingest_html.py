@@ -281,6 +281,20 @@ def test_an_empty_element_classed_as_a_line_break_separates_the_text(tmp_path: P
     assert text.endswith("network.x")  # not empty: a real element, left alone
 
 
+def test_brackets_around_linked_markers_belong_to_the_marker(tmp_path: Path) -> None:
+    para = (
+        "<p>It was measured (SCS-SF) [<span><a href='#ref61'>61</a></span>]. Also "
+        "[<a href='#ref1'>1</a>, <a href='#ref2'>2</a>] and (<a href='#ref3'>3</a>) here. "
+        "Keep [this] text.</p>"
+    )
+    doc = parse_html(
+        _html(f"<article><h1>T</h1>{para * 3}</article>", "<title>T</title>"), tmp_path / "t.html"
+    )
+    first = _blocks(doc, Paragraph)[0]
+    assert plain_text(first.content) == "It was measured (SCS-SF). Also and here. Keep [this] text."
+    assert [c.refs for c in _citations(first)] == [("61",), ("1", "2"), ("3",)]
+
+
 def test_reference_list_outside_the_article_is_kept(article: Document) -> None:
     (refs,) = _blocks(article, References)
     assert [r.key for r in refs.items] == ["1", "2", "3"]

@@ -218,10 +218,53 @@ def _merge(inls: list[Inline]) -> tuple[Inline, ...]:
     return tuple(out)
 
 
+_OPEN = re.compile(r"\s*([\[(])\s*$")
+_SEPARATOR = re.compile(r"^\s*[,;–—-]\s*$")
+_PAIR = {"[": "]", "(": ")"}
+
+
+def _absorb_brackets(inls: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """``[<a href="#ref61">61</a>]`` is one marker: the brackets (and the commas between
+    linked numbers, ``[<a>1</a>, <a>2</a>]``) belong to it, not to the text, which would
+    otherwise read "(SCS-SF) []." wherever markers are left out."""
+    out = list(inls)
+    i = 0
+    while i < len(out):
+        if not isinstance(out[i], Citation) or i == 0 or not isinstance(out[i - 1], Text):
+            i += 1
+            continue
+        opener = _OPEN.search(out[i - 1].text)
+        j = i
+        while (
+            j + 2 < len(out)
+            and isinstance(out[j + 2], Citation)
+            and (isinstance(out[j + 1], Text) and _SEPARATOR.match(out[j + 1].text))
+        ):
+            j += 2
+        after = out[j + 1] if j + 1 < len(out) else None
+        if not opener or not isinstance(after, Text):
+            i = j + 1
+            continue
+        close = _PAIR[opener.group(1)]
+        if not after.text.lstrip().startswith(close):
+            i = j + 1
+            continue
+        cites = [n for n in out[i : j + 1] if isinstance(n, Citation)]
+        merged = Citation(
+            refs=tuple(r for c in cites for r in c.refs), raw=",".join(c.raw for c in cites)
+        )
+        before = out[i - 1].text[: opener.start()]
+        rest = after.text.lstrip()[1:]
+        out[i - 1 : j + 2] = [n for n in (Text(before), merged, Text(rest)) if not (
+            isinstance(n, Text) and not n.text)]  # fmt: skip
+        i += 1
+    return tuple(out)
+
+
 def tidy(inls: list[Inline]) -> tuple[Inline, ...]:
     """Collapse whitespace as a browser does and trim both ends."""
     collapsed, _ = _collapse(inls, True)
-    return _merge(_rstrip(_lstrip_breaks(collapsed)))
+    return _absorb_brackets(_merge(_rstrip(_lstrip_breaks(collapsed))))
 
 
 def has_text(inls: tuple[Inline, ...]) -> bool:
