@@ -42,6 +42,8 @@ _MASKS = [
     re.compile(r"<!--.*?-->", re.S),  # HTML comments a Markdown source may keep
     re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]’”']"),
     re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+    # DOIs without a URL ("doi: 10.1155/2024/8056440"), which would read as a decimal.
+    re.compile(r"\b(?:doi:\s*)?10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;:)\]]", re.I),
     # Hashtags and social-media handles (#strengthtraining, @NIH): names, not words to read.
     re.compile(r"(?<![\w&])[#@][A-Za-z_]\w*"),
     # Phone numbers: 1-800-555-0199, (02) 9555 1234, +44 20 7946 0958, 555-0123.

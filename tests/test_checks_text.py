@@ -53,6 +53,12 @@ def test_urls_emails_phones_and_markers_are_not_words():
     assert any("@" in text[s:e] for s, e in masked)
 
 
+def test_a_bare_doi_is_not_words_or_a_decimal():
+    text = "See doi: 10.1155/2024/8056440. It helps."
+    assert [text[a:b] for a, b in mask_spans(text)] == ["doi: 10.1155/2024/8056440"]
+    assert [w.text for s in segment(text) for w in s.words] == ["See", "It", "helps"]
+
+
 def test_hashtags_and_handles_are_not_words():
     words = [
         w.text for s in segment("Try #strengthtraining and follow @NIH on C# day.") for w in s.words
