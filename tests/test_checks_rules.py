@@ -313,3 +313,26 @@ def test_rare_words_at_the_start_of_a_sentence_unless_a_name(text, flagged):
     found = run_checks(example_document(f"# Title\n\n{text}"), Config(), today=TODAY).findings
     named = [re.search(r"“(.+?)”", f.message).group(1) for f in found if f.rule == "PL013"]
     assert named == flagged
+
+
+@pytest.mark.parametrize(
+    ("percent", "said"),
+    [
+        (21, "“21 out of 100” or “about 1 in 5”"),
+        (98, "“98 out of 100”"),
+        (30, "“30 out of 100” or “about 3 in 10”"),
+        (66.7, "“67 out of 100” or “about 2 in 3”"),
+        (0.5, "“5 out of 1,000”"),
+        (0.04, "“fewer than 1 in 1,000”"),
+    ],
+)
+def test_a_percentage_as_a_natural_frequency(percent, said):
+    from checks.rules.plain import natural_frequency
+
+    assert natural_frequency(percent) == said
+
+
+def test_the_percentage_finding_says_which_number_and_how():
+    doc = example_document("# Title\n\nAbout 21% of teens sleep too little.")
+    (finding,) = [f for f in run_checks(doc, Config(), today=TODAY).findings if f.rule == "PL009"]
+    assert "say “21 out of 100” or “about 1 in 5” rather than “21%”" in finding.message

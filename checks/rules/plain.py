@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
@@ -476,6 +477,25 @@ _RELATIVE = re.compile(
 _DIGIT = re.compile(r"\d")
 
 
+_SIMPLE = sorted(
+    {(k, d) for d in (2, 3, 4, 5, 10) for k in range(1, d) if math.gcd(k, d) == 1},
+    key=lambda kd: (kd[1], kd[0]),
+)
+
+
+def natural_frequency(percent: float) -> str:
+    """A percentage as readers understand it best: ``21`` → "“21 out of 100” or “about 1 in
+    5”"; ``0.5`` → "“5 out of 1,000”"."""
+    if percent < 1:
+        per_thousand = round(percent * 10)
+        return f"“{per_thousand} out of 1,000”" if per_thousand >= 1 else "“fewer than 1 in 1,000”"
+    words = f"“{round(percent)} out of 100”"
+    for k, d in _SIMPLE:
+        if abs(percent - 100 * k / d) <= 1.5:
+            return f"{words} or “about {k} in {d}”"
+    return words
+
+
 def number_problems(text: str) -> list[str]:
     problems = []
     if not _DIGIT.search(text):  # only a worded relative change ("twice as likely") is left
@@ -486,8 +506,12 @@ def number_problems(text: str) -> list[str]:
         problems.append("a decimal (use whole numbers where you can)")
     if _RANGE.search(text):
         problems.append("a range (give one number or say what the range means)")
-    elif _PCT.search(text) and not _NATURAL.search(text):
-        problems.append("a percentage without a natural frequency (say “98 out of 100 people”)")
+    elif (pct := _PCT.search(text)) and not _NATURAL.search(text):
+        value = float(re.match(r"\d+(?:\.\d+)?", pct.group()).group())
+        problems.append(
+            f"a percentage without a natural frequency (say {natural_frequency(value)} "
+            f"rather than “{pct.group()}”)"
+        )
     bases = {m.group(1).replace(",", "") for m in _ONE_IN.finditer(text)}
     if len(bases) > 1:
         problems.append("“1 in N” figures with different bases (use the same base)")
