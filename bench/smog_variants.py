@@ -136,7 +136,9 @@ def smog(text: tuple, v: dict[str, str]) -> float | None:
         sentences += semicolons
     if sentences <= 0:
         return None
-    return round(1.0430 * math.sqrt(poly * 30 / sentences) + 3.1291, 2)
+    from checks.formulas import SMOG_INTERCEPT, SMOG_SAMPLE, SMOG_SLOPE
+
+    return round(SMOG_SLOPE * math.sqrt(poly * SMOG_SAMPLE / sentences) + SMOG_INTERCEPT, 2)
 
 
 def accuracy(rows: list[dict], texts: dict, v: dict[str, str]) -> tuple[int, int, int, int]:

@@ -31,6 +31,7 @@ SCORE_NAMES = (
 # Scores where a higher number means easier text (all others: higher is harder).
 HIGHER_IS_EASIER = frozenset({"flesch_reading_ease"})
 SMOG_SAMPLE = 30  # McLaughlin normed SMOG on 30-sentence samples
+SMOG_SLOPE, SMOG_INTERCEPT = 1.0430, 3.1291  # grade = slope × √(polysyllables per 30) + intercept
 
 
 @dataclass(slots=True)
@@ -131,7 +132,7 @@ def smog(c: Counts) -> float | None:
     """
     if not c.sentences:
         return None
-    return _r(1.0430 * math.sqrt(c.polysyllables * SMOG_SAMPLE / c.sentences) + 3.1291)
+    return _r(SMOG_SLOPE * math.sqrt(c.polysyllables * SMOG_SAMPLE / c.sentences) + SMOG_INTERCEPT)
 
 
 def fkgl(c: Counts) -> float | None:

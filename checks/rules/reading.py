@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterable, Iterator
 
 from ..finding import Location, Suggestion
-from ..formulas import SMOG_SAMPLE, Counts, scores
+from ..formulas import SMOG_INTERCEPT, SMOG_SAMPLE, SMOG_SLOPE, Counts, scores
 from ..registry import Hit, rule
 from ..text import HARD_WORDS, Unit
 
@@ -44,7 +44,7 @@ def grade_advice(ctx, units: Iterable[Unit], counts: Counts) -> Suggestion:
                 name = w.text.isupper() or (i > 0 and w.text[:1].isupper())
                 shown.setdefault(w.lower, w.text if name else w.lower)
     if formula == "smog":
-        per_30 = max(0.0, (target - 3.1291) / 1.0430) ** 2
+        per_30 = max(0.0, (target - SMOG_INTERCEPT) / SMOG_SLOPE) ** 2
         allowed = math.floor(per_30 * counts.sentences / SMOG_SAMPLE)
         parts = [
             f"Use fewer long words: {counts.polysyllables} words of three or more syllables in "
