@@ -41,8 +41,9 @@ def plain_text(inlines: tuple[Inline, ...], *, citations: bool = False) -> str:
 
 
 def inline_spans(inlines: tuple[Inline, ...]) -> list[tuple[int, int, Inline]]:
-    """(start, end, node) of every inline node in ``plain_text(inlines)``, in document order
-    (a citation marker has no text: start == end, where it stood)."""
+    """(start, end, node) of every inline node in ``plain_text(inlines)``: leaves in document
+    order, each container right after its children; a citation marker has no text, so
+    start == end, where it stood."""
     out: list[tuple[int, int, Inline]] = []
     pos = 0
 
