@@ -410,3 +410,24 @@ def test_bad_input_is_an_ingest_error_naming_the_file(data, problem, suffix):
     with pytest.raises(IngestError) as err:
         ingest_bytes(data, path)
     assert str(err.value).startswith(f"{path}: {problem}")
+
+
+def test_a_dash_after_a_line_cut_mid_sentence_continues_the_paragraph(tmp_path):
+    src = tmp_path / "baby.txt"
+    src.write_text(
+        "Royal baby\n\n"
+        "A notice was put on an easel – the same easel used in 1982\n"
+        "– in front of the Palace just before 9pm. Crowds came.\n\n"
+        "What to bring:\n"
+        "- a hat\n"
+        "- water\n",
+        encoding="utf-8",
+    )
+    doc = ingest_bytes(src.read_bytes(), src)
+    paras = [plain_text(b.content) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paras[0] == (
+        "A notice was put on an easel – the same easel used in 1982 – in front of the "
+        "Palace just before 9pm. Crowds came."
+    )
+    (items,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [plain_text(i.content) for i in items.items] == ["a hat", "water"]

@@ -52,6 +52,7 @@ _LIST_ITEM = re.compile(r"^(\s*)(?:([-*•–·])|(\d{1,3})[.)])\s+(\S.*)$")
 _REF_SIGNAL = re.compile(
     r"\b(?:accessed|available (?:at|from)|retrieved|doi|et al)\b|https?://|\(\d{4}\)|\b\d{4};", re.I
 )
+_DASH_START = re.compile(r"^[-–—]\s+")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"’”)\]]?$|[.!?]\d{1,3}(?:[,–-]\d{1,3})*$")
 
 
@@ -164,6 +165,16 @@ def _split_group(group: list[tuple[int, str]], out: list[tuple[str, int, object]
 
     for idx, (n, line) in enumerate(group):
         m = _LIST_ITEM.match(line)
+        if (
+            m
+            and m.group(2) in ("-", "–")
+            and para
+            and not items
+            and not _SENTENCE_END.search(para[-1][1].strip())
+        ):
+            # A dash after a line cut mid-sentence is a dash in the sentence, not a bullet:
+            # "…used to announce Prince William’s birth in 1982\n– in front of the Palace…"
+            m = None
         if m:
             flush_para()
             indent = len(m.group(1).expandtabs(4))
@@ -180,8 +191,9 @@ def _split_group(group: list[tuple[int, str]], out: list[tuple[str, int, object]
             looks_like_heading(line)
             and not para
             and (alone or (nxt is not None and _is_sentence(nxt)))
-            # A next line starting in lower case continues a hard-wrapped sentence.
-            and not (nxt or "").strip()[:1].islower()
+            # A next line starting in lower case (after a dash, perhaps) continues a
+            # hard-wrapped sentence.
+            and not _DASH_START.sub("", (nxt or "").strip())[:1].islower()
         ):
             out.append(("heading", n, line.strip()))
             continue
