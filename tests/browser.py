@@ -61,7 +61,11 @@ class Browser:
                 raise RuntimeError("chromium did not start its DevTools endpoint")
             time.sleep(0.05)
         port, path = port_file.read_text().splitlines()[:2]
-        self._conn = connect(f"ws://127.0.0.1:{port}{path}", max_size=None, open_timeout=20)
+        # No keepalive pings: a local DevTools socket needs none, and the ping thread draws
+        # from the global `random` while later hypothesis tests generate data (it warns).
+        self._conn = connect(
+            f"ws://127.0.0.1:{port}{path}", max_size=None, open_timeout=20, ping_interval=None
+        )
         self.ws = self._conn.__enter__()
         self.ids = itertools.count(1)
         self.events: list[dict] = []
