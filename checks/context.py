@@ -97,15 +97,14 @@ class Settings:
                 )  # fmt: skip
             rule_config[key] = value
 
-        from .registry import unknown_selectors
+        from .registry import SELECTOR_HINT, unknown_selectors
 
         unknown = unknown_selectors(rule_config)
         if unknown:
             raise ConfigError(
                 config.path,
                 f"checks.rules.{unknown[0]} names no rule",
-                "use a code (PL001), a name (sentence-too-long) or a family (PL); "
-                "`plainprint rules` lists them",
+                SELECTOR_HINT,
             )
 
         def listed(name: str) -> tuple[str, ...]:
@@ -116,8 +115,7 @@ class Settings:
                 raise ConfigError(
                     config.path,
                     f"checks.{name} entry {unknown[0]!r} matches no rule",
-                    "use codes (PL001), names (sentence-too-long) or code prefixes (PL); "
-                    "`plainprint rules` lists them",
+                    SELECTOR_HINT,
                 )
             return items
 

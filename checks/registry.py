@@ -94,6 +94,12 @@ def get_rule(code_or_name: str) -> Rule | None:
     return None
 
 
+SELECTOR_HINT = (
+    "use rule codes (PL001), names (sentence-too-long) or code prefixes (PL); "
+    "`plainprint rules` lists them"
+)
+
+
 def unknown_selectors(selectors: Iterable[str]) -> list[str]:
     """The entries of a select/ignore list (codes, names, prefixes) that match no rule."""
     rules = all_rules()

@@ -113,7 +113,7 @@ def _as_list(value) -> list:
 
 def _rule_list(value: str | None, flag: str) -> list[str]:
     """``"RL, CT001"`` → ``["RL", "CT001"]``, every entry naming at least one rule."""
-    from checks.registry import unknown_selectors
+    from checks.registry import SELECTOR_HINT, unknown_selectors
 
     if not value:
         return []
@@ -123,7 +123,6 @@ def _rule_list(value: str | None, flag: str) -> list[str]:
         raise PlainprintError(
             None,
             f"{flag} {unknown[0]!r} matches no rule",
-            "use codes (PL001), names (sentence-too-long) or prefixes (PL); "
-            "`plainprint rules` lists them",
+            SELECTOR_HINT,
         )
     return items
