@@ -48,7 +48,8 @@ WANT_PRINT := $(shell test -f plainprint.toml && $(PYTHON) -c "import tomllib; \
   d = tomllib.load(open('plainprint.toml', 'rb')); \
   print('yes' if d.get('render', {}).get('profile') == 'print' else '')" 2>/dev/null)
 
-all: render report $(if $(WANT_PRINT),print) index summary ## Build every source in sources/ into output/ (default), then print a summary
+all: render report $(if $(WANT_PRINT),print) index ## Build every source in sources/ into output/ (default), then print a summary
+	@$(PY) -m pipeline.summary -o $(OUT) $(SRC)
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | sort | \
@@ -56,7 +57,33 @@ help: ## List the targets
 
 setup: $(STAMP) ## Create .venv and install plainprint with its test tools
 
-$(STAMP): pyproject.toml
+# Debian packages, installed when missing and we are root (else one line says what to run).
+# The build: WeasyPrint's Pango, and HarfBuzz's subsetter (without it WeasyPrint warns, falls
+# back to fontTools and its PDF bytes differ between processes). The print profile's CMYK
+# output intent is libgs-common's. The tests add a browser (axe-core), PDF tools and Pandoc.
+APT_BUILD := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+APT_TEST := $(APT_BUILD) libgs-common chromium poppler-utils pandoc
+define ensure_debian_packages
+@command -v dpkg-query >/dev/null || exit 0; \
+	missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+	  grep -q 'ok installed' || echo $$p; done | xargs); \
+	[ -z "$$missing" ] && exit 0; \
+	if [ "$$(id -u)" != 0 ]; then \
+	  echo "plainprint needs Debian packages: run 'sudo apt-get install $$missing', then make again" >&2; \
+	  exit 1; fi; \
+	echo "installing Debian packages: $$missing (log: /tmp/plainprint-apt.log)"; \
+	{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  --no-install-recommends $$missing; } >/tmp/plainprint-apt.log 2>&1 || \
+	  { tail -20 /tmp/plainprint-apt.log >&2; echo "apt-get install $$missing failed; see above" >&2; exit 1; }
+endef
+
+.PHONY: system-packages system-packages-test
+system-packages: ## Install the Debian packages the build needs (when root and missing)
+	$(call ensure_debian_packages,$(APT_BUILD))
+system-packages-test: system-packages ## Install the Debian packages the tests need (when root and missing)
+	$(call ensure_debian_packages,$(APT_TEST))
+
+$(STAMP): pyproject.toml | system-packages
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "installing plainprint and its pinned dependencies into $(VENV) (log: $(VENV)/install.log)"
 	@{ $(PY) -m pip install --quiet --upgrade pip && \
@@ -101,7 +128,7 @@ check: report ## CI gate: fail per FAIL_ON; writes output/checks.sarif and outpu
 	  [ $$rc -le 1 ] || exit $$rc; echo "wrote $(OUT)/$${fmt#*:}"; done
 	$(PLAINPRINT) check $(DOCS) --fail-on $(FAIL_ON)
 
-test: $(STAMP) lint ## Lint, then run the test suite
+test: system-packages-test $(STAMP) lint ## Lint, then run the test suite
 	$(PY) -m pytest -q
 
 lint: $(STAMP) ## ruff check and ruff format --check

@@ -11,13 +11,15 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+PART = ".part"
+
 
 @contextlib.contextmanager
 def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path; on success it replaces ``target``, on error it is removed."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PART, dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -37,3 +39,11 @@ def write_text(target: str | Path, text: str) -> None:
 def write_bytes(target: str | Path, data: bytes) -> None:
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
+
+
+def remove_partial_files(folder: str | Path) -> None:
+    """Remove temporary files a killed writer left (its own clean-up never ran)."""
+    folder = Path(folder)
+    if folder.is_dir():
+        for tmp in folder.rglob(f".*{PART}"):
+            tmp.unlink(missing_ok=True)

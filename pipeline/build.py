@@ -11,6 +11,7 @@ import contextlib
 import glob
 import json
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterable
@@ -18,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import write_bytes, write_text
+from .atomic import remove_partial_files, write_bytes, write_text
 from .config import Config
 from .errors import PlainprintError
 from .sources import Source
@@ -216,14 +217,39 @@ def build_many(
             if progress:
                 progress(outcome, n, total)
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+        try:
             futures = {pool.submit(build_one, s, out, config, stages, debug): s for s in sources}
             for n, future in enumerate(as_completed(futures), 1):
                 outcome = future.result()
                 results[outcome.name] = outcome
                 if progress:
                     progress(outcome, n, total)
+        except BaseException:  # Ctrl-C (or a crash): stop now, not when the queue is done
+            _stop_pool(pool, out)
+            raise
+        pool.shutdown()
     return [results[s.name] for s in sources]
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which cancels the batch and stops them.
+
+    A worker that took SIGINT itself would report it as that source's error and go on
+    with the next source.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_pool(pool: ProcessPoolExecutor, out: Path) -> None:
+    """Cancel pending sources, kill running workers and remove their half-written files."""
+    workers = list((pool._processes or {}).values())  # no public API to terminate workers
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.kill()
+    for worker in workers:
+        worker.join(timeout=2)
+    remove_partial_files(out)
 
 
 def default_jobs() -> int:

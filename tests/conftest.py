@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes.util
 import os
 from pathlib import Path
 
@@ -25,6 +26,31 @@ settings.register_profile(
     print_blob=True,
 )
 settings.load_profile("ci" if IN_CI else "dev")
+
+ICC_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
+HAS_HARFBUZZ_SUBSET = ctypes.util.find_library("harfbuzz-subset") is not None
+
+
+def require_system(present: bool, what: str, package: str) -> None:
+    """A test that needs a Debian package: `make test` installs it first (as root).
+
+    Without it a user's run skips with the reason; CI, which runs `make test`, fails instead.
+    """
+    if present:
+        return
+    reason = f"needs {what} (Debian package {package}; `make test` installs it when run as root)"
+    if IN_CI:
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def require_reproducible_fonts() -> None:
+    """Byte-identical PDFs need HarfBuzz's subsetter: WeasyPrint's fontTools fallback differs."""
+    require_system(HAS_HARFBUZZ_SUBSET, "HarfBuzz's font subsetter", "libharfbuzz-subset0")
+
+
+def require_icc_profile() -> None:
+    require_system(ICC_PROFILE.is_file(), "a CMYK ICC profile for --print", "libgs-common")
 
 
 @pytest.fixture(scope="session")
@@ -51,7 +77,9 @@ def browser():
     exe = chromium_executable()
     if exe is None:
         if IN_CI:
-            pytest.fail("chromium is missing in CI; .ci/run installs it (apt-get install chromium)")
+            pytest.fail(
+                "chromium is missing in CI; `make test` installs it (apt-get install chromium)"
+            )
         pytest.skip("needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
     b = Browser(exe)
     yield b

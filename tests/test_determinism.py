@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, SEED, require_icc_profile, require_reproducible_fonts
 
 pytestmark = pytest.mark.slow
 
@@ -24,6 +24,8 @@ def _build(src, out, tz: str) -> None:
 
 
 def test_two_builds_are_byte_identical(tmp_path):
+    require_reproducible_fonts()
+    require_icc_profile()
     src = tmp_path / "sources"
     src.mkdir()
     shutil.copy(SEED, src / "seed.txt")
@@ -52,6 +54,7 @@ def test_two_builds_are_byte_identical(tmp_path):
 
 def test_outputs_do_not_depend_on_where_the_project_lives(tmp_path):
     """The same source with its image, built from two folders: identical PDF and HTML bytes."""
+    require_reproducible_fonts()
     from pipeline.config import Config
     from pipeline.document import Figure
     from pipeline.document.build import doc, h, p

@@ -19,6 +19,7 @@ from pipeline.document.build import doc, h, p, ul
 from pipeline.errors import RenderError
 from pipeline.render import render_html, render_pdf
 from pipeline.render.api import DEFAULT_ICC
+from tests.conftest import require_reproducible_fonts
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "sources" / "ili-ilp-melanoma.txt"
@@ -350,6 +351,7 @@ def test_screen_profile_has_no_output_intent_and_print_needs_cmyk_profile(seed_p
 
 def test_reproducible_bytes_across_processes(seed_doc, seed_pdfs, tmp_path):
     """Two builds, one in another process with another time zone, give identical bytes."""
+    require_reproducible_fonts()
     html = render_html(seed_doc, Config(), base_dir=SEED.parent)
     assert render_html(seed_doc, Config(), base_dir=SEED.parent) == html
     for profile, data in seed_pdfs.items():
