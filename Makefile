@@ -3,7 +3,6 @@
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
-.DELETE_ON_ERROR:
 .DEFAULT_GOAL := all
 MAKEFLAGS += --no-builtin-rules
 
@@ -16,40 +15,24 @@ OUT ?= output
 SRC ?= sources
 FAIL_ON ?= error
 
+# make is a thin front end: one `plainprint build` call does the out-of-date work, in one
+# process with -j workers. Its build manifest (output/.manifest.json) knows what each output was
+# made from (source, sidecar, images, configuration and the files it names, templates, code,
+# version), so an edited source rebuilds only its outputs and a no-op writes nothing.
+# `make -jN` becomes `build -j N`; without -j the build uses its default.
+# (MAKEFLAGS holds -jN only when a recipe runs, hence `=`; a bare -j keeps the default.)
+JOBS = $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS)))
+BUILD = $(PLAINPRINT) build -o $(OUT) $(if $(JOBS),-j $(JOBS)) $(SRC)
 # One source per name; an editor's .md rewrite wins over the .html it came from.
 SOURCE_FILES := $(sort $(wildcard $(SRC)/*.md $(SRC)/*.html $(SRC)/*.htm $(SRC)/*.txt))
 NAMES := $(sort $(basename $(notdir $(SOURCE_FILES))))
 DOCS := $(NAMES:%=$(OUT)/documents/%.json)
-REPORTS := $(NAMES:%=$(OUT)/reports/%.json)
-PDFS := $(NAMES:%=$(OUT)/pdf/%.pdf)
-PRINTS := $(NAMES:%=$(OUT)/print/%.pdf)
-
-# What each stage depends on, so a change rebuilds only what it affects.
-# The configuration and the project files it names (glossaries, swap lists, allow-lists):
-# editing any of them rebuilds the reports and handouts that use them.
-CONFIG := $(wildcard plainprint.toml) $(shell test -f plainprint.toml && $(PYTHON) -c "import tomllib; \
-  c = tomllib.load(open('plainprint.toml', 'rb')).get('checks', {}); \
-  files = [f for k in ('glossary', 'swaps', 'allow_files') \
-           for f in ([c[k]] if isinstance(c.get(k), str) else c.get(k) or [])]; \
-  print(' '.join(files))" 2>/dev/null) \
-  $(if $(shell grep -l '^\[tool\.plainprint' pyproject.toml 2>/dev/null),pyproject.toml)
-MODEL_SRC := $(wildcard pipeline/document/*.py) pipeline/config.py
-INGEST_SRC := $(MODEL_SRC) $(wildcard pipeline/ingest/*.py)
-CHECKS_SRC := $(MODEL_SRC) $(shell find checks -name '*.py' -o -name '*.tsv' -o -name '*.json' 2>/dev/null) \
-	$(wildcard pipeline/report/*.py pipeline/templates/report/*)
-RENDER_SRC := $(MODEL_SRC) $(wildcard pipeline/render/*.py checks/data/*.tsv checks/glossary.py checks/swaps.py) \
-	$(shell find pipeline/templates pipeline/data -type f 2>/dev/null)
 
 .PHONY: all help setup ingest check report render print index summary test lint format clean lexicon \
 	bench-extraction bench-readability bench-smog-variants bench-render docs
 
-# render.profile = "print" in plainprint.toml makes `make` build the print-shop PDFs too.
-WANT_PRINT := $(shell test -f plainprint.toml && $(PYTHON) -c "import tomllib; \
-  d = tomllib.load(open('plainprint.toml', 'rb')); \
-  print('yes' if d.get('render', {}).get('profile') == 'print' else '')" 2>/dev/null)
-
-all: render report $(if $(WANT_PRINT),print) index ## Build every source in sources/ into output/ (default), then print a summary
-	@$(PY) -m pipeline.summary -o $(OUT) $(SRC)
+all: | $(STAMP) ## Build every source in sources/ into output/ (default), then print a summary
+	@$(BUILD)
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | sort | \
@@ -61,8 +44,8 @@ setup: $(STAMP) ## Create .venv and install plainprint with its test tools
 # The build: WeasyPrint's Pango, and HarfBuzz's subsetter (without it WeasyPrint warns, falls
 # back to fontTools and its PDF bytes differ between processes). The print profile's CMYK
 # output intent is libgs-common's. The tests add a browser (axe-core), PDF tools and Pandoc.
-APT_BUILD := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-APT_TEST := $(APT_BUILD) libgs-common chromium poppler-utils pandoc
+APT_BUILD := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libgs-common
+APT_TEST := $(APT_BUILD) chromium poppler-utils pandoc
 define ensure_debian_packages
 @command -v dpkg-query >/dev/null || exit 0; \
 	missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
@@ -91,32 +74,16 @@ $(STAMP): pyproject.toml | system-packages
 	   { cat $(VENV)/install.log; echo "pip install failed; see above" >&2; exit 1; }
 	@touch $@
 
-ingest: $(DOCS) ## Ingest every source into output/documents/<name>.json
-report: $(REPORTS) ## Check every document: output/reports/<name>.json and the editor's .html
-render: $(PDFS) ## Large-print PDF and HTML handout for every document
-print: $(PRINTS) ## Print-shop PDFs (bleed, crop marks, PDF/X-4) in output/print/
-index: $(OUT)/index.html ## The library index, output/index.html, and a summary table
-
-# Per-source rules. A recipe never stops the batch: a failure is written to
-# output/errors/<name>.*.txt, shown in the summary, and `make` exits non-zero at the end.
-.SECONDEXPANSION:
-$(OUT)/documents/%.json: $$(firstword $$(wildcard $(SRC)/$$*.md $(SRC)/$$*.html $(SRC)/$$*.htm $(SRC)/$$*.txt)) \
-		$$(wildcard $(SRC)/$$*.toml) $(INGEST_SRC) $(CONFIG) | $(STAMP)
-	@echo "ingest  $<"
-	@$(PLAINPRINT) build -q --only document -o $(OUT) $< || true
-
-$(OUT)/reports/%.json: $(OUT)/documents/%.json $(CHECKS_SRC) $(CONFIG) | $(STAMP)
-	@if [ -f $< ]; then echo "check   $*"; $(PLAINPRINT) build -q --only report -o $(OUT) $< || true; fi
-
-$(OUT)/pdf/%.pdf: $(OUT)/documents/%.json $(RENDER_SRC) $(CONFIG) | $(STAMP)
-	@if [ -f $< ]; then echo "render  $*"; $(PLAINPRINT) build -q --only render -o $(OUT) $< || true; fi
-
-$(OUT)/print/%.pdf: $(OUT)/documents/%.json $(RENDER_SRC) $(CONFIG) | $(STAMP)
-	@if [ -f $< ]; then echo "print   $*"; $(PLAINPRINT) build -q --only print -o $(OUT) $< || true; fi
-
-# $(SRC) itself is a prerequisite: adding or deleting a source changes the folder.
-$(OUT)/index.html: $(REPORTS) $(PDFS) $(SRC) $(wildcard pipeline/report/*.py pipeline/templates/index/*) | $(STAMP)
-	@$(PLAINPRINT) build -q --only index -o $(OUT) $(SRC)
+ingest: | $(STAMP) ## Ingest every source into output/documents/<name>.json
+	@$(BUILD) -q --only document
+report: | $(STAMP) ## Check every document: output/reports/<name>.json and the editor's .html
+	@$(BUILD) -q --only report
+render: | $(STAMP) ## Large-print PDF and HTML handout for every document
+	@$(BUILD) -q --only render
+print: | $(STAMP) ## Print-shop PDFs (bleed, crop marks, PDF/X-4) in output/print/
+	@$(BUILD) -q --only print
+index: | $(STAMP) ## The library index, output/index.html, and a summary table
+	@$(BUILD) --only index
 
 summary: | $(STAMP) ## Print the summary table of the last build (exit 2 if a source could not be built)
 	@$(PY) -m pipeline.summary -o $(OUT) $(SRC)
@@ -154,18 +121,6 @@ bench-readability: $(STAMP) ## Rank OneStopEnglish levels with every score besid
 
 bench-smog-variants: $(STAMP) ## What each SMOG counting rule is worth on OneStopEnglish (288 variants)
 	$(PY) bench/smog_variants.py
-
-# The print profile's CMYK output intent: Ghostscript's CMYK profile from Debian's
-# libgs-common, installed on first use when we are root (else a hint; render.icc_profile
-# can name the print shop's own profile instead).
-ICC_PROFILE ?= /usr/share/color/icc/ghostscript/default_cmyk.icc
-$(ICC_PROFILE):
-	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "installing libgs-common (CMYK ICC profile for --profile print)"; \
-	  apt-get install -y -qq --no-install-recommends libgs-common >/dev/null 2>&1 || \
-	  { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends libgs-common >/dev/null; }; \
-	else echo "note: $@ missing; run 'sudo apt-get install libgs-common' or set render.icc_profile" >&2; fi
-$(PRINTS): | $(ICC_PROFILE)
 
 docs: $(STAMP) ## Regenerate docs/*.png (the seed's PDF pages shown in the README; needs pdftoppm)
 	$(PY) docs/make_docs.py

@@ -8,20 +8,21 @@ leaves no partial output. Used by ``plainprint build`` and, stage by stage, by t
 from __future__ import annotations
 
 import contextlib
-import glob
 import json
 import os
 import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import remove_partial_files, write_bytes, write_text
 from .config import Config
 from .errors import PlainprintError
+from .layout import error_path, errors_for, output_paths
+from .manifest import Entry, Manifest
 from .sources import Source
 
 STAGES = ("document", "report", "render", "print")
@@ -41,33 +42,7 @@ class Outcome:
     passed: bool | None = None
     severities: dict[str, int] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)
-
-
-def output_paths(out: Path, name: str) -> dict[str, Path]:
-    return {
-        "document": out / "documents" / f"{name}.json",
-        "report": out / "reports" / f"{name}.json",
-        "report_html": out / "reports" / f"{name}.html",
-        "pdf": out / "pdf" / f"{name}.pdf",
-        "print": out / "print" / f"{name}.pdf",
-        "html": out / "html" / f"{name}.html",
-    }
-
-
-def error_path(out: Path, name: str, stage: str) -> Path:
-    """Where a source's last error in one stage is kept, for summaries and the index."""
-    return out / "errors" / f"{name}.{stage}.txt"
-
-
-def errors_for(out: Path, name: str) -> list[str]:
-    folder = out / "errors"
-    if not folder.is_dir():
-        return []
-    return [
-        p.read_text(encoding="utf-8").strip()
-        for p in sorted(folder.glob(f"{glob.escape(name)}.*.txt"))
-        if p.name[len(name) + 1 :].count(".") == 1
-    ]
+    entry: Entry | None = None  # the manifest entry for what was built
 
 
 def _summarise(outcome: Outcome, report: dict) -> None:
@@ -86,34 +61,71 @@ def build_one(
     config: Config,
     stages: Iterable[str] = DEFAULT_STAGES,
     debug: bool = False,
+    entry: Entry | None = None,
 ) -> Outcome:
-    """Build one source; never raises for bad input (the Outcome carries the error).
+    """Build one source's stages that are out of date; never raises for bad input.
 
-    Within a stage everything is rendered before anything is written, and the file make
-    tracks (the stage's target) is written last, so a failure never leaves a fresh-looking
-    target beside a stale companion.
+    ``entry`` is what the manifest says the outputs were last built from; the Outcome
+    carries the updated entry back. A stage whose inputs (see ``manifest.py``) are unchanged
+    and whose outputs exist is skipped. Within a stage everything is rendered before anything
+    is written, so a failure never leaves a fresh output beside a stale companion.
     """
     from .commands.common import config_for, load_document, source_folder
+    from .manifest import document_key, file_hash, stage_key
 
     stages = set(stages)
-    outcome = Outcome(source.name, str(source.path), note=source.note())
+    old = entry or Entry()
+    new = Entry(source=str(source.path), summary=dict(old.summary))
+    outcome = Outcome(source.name, str(source.path), note=source.note(), entry=new)
     paths = output_paths(out, source.name)
+    is_json = source.path.suffix.lower() == ".json"
     stage = "document"
+    doc = doc_cfg = None
+    base_dir = source.path.parent
     try:
-        doc = load_document(source.path, config.for_source(source.path))
-        cfg = config_for(config, source.path, doc)
-        outcome.title = doc.metadata.title
-        base_dir = source_folder(source.path, doc)
-        if "document" in stages and source.path.suffix.lower() != ".json":
-            from .document import to_json
+        cfg = config.for_source(source.path)
+        if is_json:
+            doc = load_document(source.path, cfg)
+            new.document_sha = file_hash(source.path)
+        else:
+            key = document_key(source.path, cfg)
+            if old.keys.get("document") == key and old.document_sha and paths["document"].exists():
+                new.keys["document"], new.document_sha = key, old.document_sha
+                new.assets = list(old.assets)
+            else:
+                from .document import to_json
 
-            write_text(paths["document"], to_json(doc))
-            outcome.written.append(str(paths["document"]))
+                doc = load_document(source.path, cfg)
+                text = to_json(doc)
+                if _write_if_changed(paths["document"], text):
+                    outcome.written.append(str(paths["document"]))
+                new.keys["document"] = key
+                new.document_sha = _sha(text)
         _clear_error(out, source.name, "document")
         for stage in ("report", "render", "print"):
-            if stage in stages:
-                outcome.written += _STAGES[stage](doc, cfg, base_dir, paths, outcome)
-                _clear_error(out, source.name, stage)
+            if stage not in stages:
+                if stage in old.keys:
+                    new.keys[stage] = old.keys[stage]
+                continue
+            if doc is None and _stage_is_current(stage, old, new, cfg, paths):
+                new.keys[stage] = old.keys[stage]
+                continue
+            if doc is None:
+                doc = load_document(paths["document"], cfg)
+            if doc_cfg is None:
+                doc_cfg = config_for(config, source.path, doc) if is_json else cfg
+                base_dir = source_folder(source.path, doc)
+                new.assets = [str(p) for p in _assets(doc, base_dir)]
+            key = stage_key(stage, new.document_sha or "", doc_cfg,
+                            [Path(a) for a in new.assets])  # fmt: skip
+            if old.keys.get(stage) == key and all(p.exists() for p in _outputs(stage, paths)):
+                new.keys[stage] = key
+                continue
+            outcome.written += _STAGES[stage](doc, doc_cfg, base_dir, paths, outcome)
+            new.keys[stage] = key
+            _clear_error(out, source.name, stage)
+        if outcome.title is None and doc is not None:
+            outcome.title = doc.metadata.title
     except PlainprintError as exc:
         outcome.ok, outcome.error = False, str(exc)
     except Exception as exc:  # a bug, but one source must not stop the batch
@@ -125,8 +137,71 @@ def build_one(
             "(re-run with --debug and report it)"
         )
     if outcome.error:
-        write_text(error_path(out, source.name, stage), outcome.error + "\n")
+        new.keys.pop(stage, None)  # the failed stage is retried next time
+        _write_if_changed(error_path(out, source.name, stage), outcome.error + "\n")
+    _keep_summary(outcome, new)
     return outcome
+
+
+def _stage_is_current(
+    stage: str, old: Entry, new: Entry, cfg: Config, paths: dict[str, Path]
+) -> bool:
+    """Without loading the Document: same Document, configuration, code and images."""
+    from .manifest import stage_key
+
+    if not old.keys.get(stage) or not all(p.exists() for p in _outputs(stage, paths)):
+        return False
+    key = stage_key(stage, new.document_sha or "", cfg, [Path(a) for a in new.assets])
+    return key == old.keys[stage]
+
+
+def _outputs(stage: str, paths: dict[str, Path]) -> list[Path]:
+    return {
+        "report": [paths["report"], paths["report_html"]],
+        "render": [paths["pdf"], paths["html"]],
+        "print": [paths["print"]],
+    }[stage]
+
+
+def _assets(doc, base_dir: Path) -> list[Path]:
+    """Local images the handout embeds: editing one rebuilds that handout."""
+    from .document import Figure
+    from .document.walk import iter_blocks
+
+    found = set()
+    for block in iter_blocks(doc.blocks):
+        src = block.src if isinstance(block, Figure) else None
+        if src and "://" not in src and not src.startswith("data:"):
+            path = (base_dir / src).resolve()
+            if path.is_file():
+                found.add(path)
+    return sorted(found)
+
+
+def _keep_summary(outcome: Outcome, entry: Entry) -> None:
+    """The summary table's facts live in the manifest, so an up-to-date source needs no read."""
+    if outcome.title is not None:
+        entry.summary["title"] = outcome.title
+    if outcome.grade is not None or outcome.severities:  # the report was built now
+        entry.summary.update(grade=outcome.grade, target=outcome.target,
+                             passed=outcome.passed, severities=outcome.severities)  # fmt: skip
+    for key, value in entry.summary.items():
+        if getattr(outcome, key) in (None, {}):
+            setattr(outcome, key, value)
+
+
+def _sha(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _write_if_changed(path: Path, text: str) -> bool:
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    write_text(path, text)
+    return True
 
 
 def _report_stage(doc, cfg, base_dir, paths, outcome) -> list[str]:
@@ -206,29 +281,54 @@ def build_many(
     jobs: int = 1,
     progress: Callable[[Outcome, int, int], None] | None = None,
     debug: bool = False,
+    manifest: Manifest | None = None,
+    executor: Executor | None = None,
 ) -> list[Outcome]:
+    """Build what is out of date; the manifest (loaded from ``out`` unless given) is updated
+    and saved, also when the batch is interrupted, so finished work is not redone."""
     stages = tuple(stages)
+    manifest = manifest if manifest is not None else Manifest.load(out)
     results: dict[str, Outcome] = {}
     total = len(sources)
-    if jobs <= 1 or total <= 1:
-        for n, source in enumerate(sources, 1):
-            outcome = build_one(source, out, config, stages, debug)
-            results[source.name] = outcome
-            if progress:
-                progress(outcome, n, total)
-    else:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
-        try:
-            futures = {pool.submit(build_one, s, out, config, stages, debug): s for s in sources}
-            for n, future in enumerate(as_completed(futures), 1):
-                outcome = future.result()
-                results[outcome.name] = outcome
-                if progress:
-                    progress(outcome, n, total)
-        except BaseException:  # Ctrl-C (or a crash): stop now, not when the queue is done
-            _stop_pool(pool, out)
-            raise
-        pool.shutdown()
+
+    def done(outcome: Outcome) -> None:
+        results[outcome.name] = outcome
+        if outcome.entry is not None:
+            manifest.entries[outcome.name] = outcome.entry
+        if progress:
+            progress(outcome, len(results), total)
+
+    try:
+        if executor is not None:  # e.g. a Dask cluster's; it owns its workers' lifetime
+            futures = [
+                executor.submit(
+                    build_one, s, out, config, stages, debug, manifest.entries.get(s.name)
+                )  # fmt: skip
+                for s in sources
+            ]
+            for future in as_completed(futures):
+                done(future.result())
+        elif jobs <= 1 or total <= 1:
+            for source in sources:
+                entry = manifest.entries.get(source.name)
+                done(build_one(source, out, config, stages, debug, entry))
+        else:
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+            try:
+                futures = [
+                    pool.submit(
+                        build_one, s, out, config, stages, debug, manifest.entries.get(s.name)
+                    )  # fmt: skip
+                    for s in sources
+                ]
+                for future in as_completed(futures):
+                    done(future.result())
+            except BaseException:  # Ctrl-C (or a crash): stop now, not when the queue is done
+                _stop_pool(pool, out)
+                raise
+            pool.shutdown()
+    finally:
+        manifest.save(out)
     return [results[s.name] for s in sources]
 
 
@@ -292,3 +392,14 @@ def format_summary(outcomes: list[Outcome]) -> str:
 
 def stream_is_interactive(stream=sys.stderr) -> bool:
     return stream.isatty() and os.environ.get("CI", "").lower() not in ("1", "true", "yes")
+
+
+def shard(sources: list[Source], k: int, n: int) -> list[Source]:
+    """Shard ``k`` of ``n`` (1-based): a stable share by a hash of each source's name, so
+    ``n`` CI runners build every source exactly once, whatever order they list them in."""
+    import hashlib
+
+    return [
+        s for s in sources
+        if int.from_bytes(hashlib.sha256(s.name.encode("utf-8")).digest()[:8], "big") % n == k - 1
+    ]  # fmt: skip

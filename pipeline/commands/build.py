@@ -11,10 +11,12 @@ from ..build import (
     default_jobs,
     format_summary,
     outcomes_from_disk,
+    shard,
     stream_is_interactive,
 )
+from ..manifest import Manifest, index_key
 from ..sources import resolve
-from .common import config_from_args
+from .common import config_from_args, executor_for
 
 
 def add_parser(sub) -> None:
@@ -49,8 +51,30 @@ def add_parser(sub) -> None:
     p.add_argument(
         "--print", dest="print_profile", action="store_true", help="also build print-shop PDFs"
     )
+    p.add_argument(
+        "--shard",
+        type=_shard,
+        metavar="K/N",
+        help="build only shard K of N (a stable share by source name), for a CI matrix of N "
+        "runners; merge their outputs with `plainprint index`",
+    )
+    p.add_argument(
+        "--executor",
+        metavar="URL",
+        help="run the per-source work elsewhere: dask://HOST:PORT sends it to a Dask cluster "
+        "(pip install 'plainprint[dask]'; the workers must see the same files)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
     p.set_defaults(run=run)
+
+
+def _shard(text: str) -> tuple[int, int]:
+    import argparse
+
+    k, _, n = text.partition("/")
+    if not (k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a shard (use K/N, e.g. 2/4)")
+    return int(k), int(n)
 
 
 def _positive(text: str) -> int:
@@ -85,7 +109,13 @@ def _progress_printer(quiet: bool):
         return tick, bar
 
     def line(outcome, n, total):
-        status = "ok" if outcome.ok else f"error: {outcome.error}"
+        status = (
+            f"error: {outcome.error}"
+            if not outcome.ok
+            else "ok"
+            if outcome.written
+            else "up to date"
+        )
         print(f"[{n}/{total}] {outcome.name}: {status}", file=sys.stderr)
         if outcome.note:
             print(f"plainprint: {outcome.note}", file=sys.stderr)
@@ -93,33 +123,51 @@ def _progress_printer(quiet: bool):
     return line, None
 
 
+def _write_index(out: Path, config, names: set[str], manifest: Manifest) -> None:
+    """Rewrite the index only when a report, an error or a listed output changed."""
+    key = index_key(manifest, names, out, config)
+    if key == manifest.index_key and (out / "index.html").exists():
+        return
+    from ..report.index import write_index
+
+    write_index(out, config, names)
+    manifest.index_key = key
+    manifest.save(out)
+
+
 def run(args) -> int:
     config = config_from_args(args)
     out = args.output or Path(config.get("output", "output"))
     inputs = args.sources or [Path(config.get("sources", "sources"))]
     sources = resolve(list(inputs))
+    if args.shard:
+        sources = shard(sources, *args.shard)
     stages = list(args.only or ("document", "report", "render", "index"))
     if args.print_profile or (config.get("render.profile") == "print" and not args.only):
         stages.append("print")
     source_stages = [s for s in stages if s != "index"]
+    if source_stages and "document" not in source_stages:
+        source_stages.insert(0, "document")  # later stages read the current Document
+    manifest = Manifest.load(out)
     tick, bar = _progress_printer(args.quiet)
     outcomes = []
     if source_stages and sources:
-        outcomes = build_many(
-            sources,
-            out,
-            config,
-            stages=source_stages,
-            jobs=args.jobs or default_jobs(),
-            progress=tick,
-            debug=args.debug,
-        )
+        with executor_for(args.executor) as executor:
+            outcomes = build_many(
+                sources,
+                out,
+                config,
+                stages=source_stages,
+                jobs=args.jobs or default_jobs(),
+                progress=tick,
+                debug=args.debug,
+                manifest=manifest,
+                executor=executor,
+            )
     if bar is not None:
         bar.close()
     if "index" in stages:
-        from ..report.index import write_index
-
-        write_index(out, config, {s.name for s in sources})
+        _write_index(out, config, {s.name for s in sources}, manifest)
     if not sources and not args.quiet:
         print(f"plainprint: no sources found in {', '.join(map(str, inputs))}", file=sys.stderr)
     if "index" in stages and not source_stages:

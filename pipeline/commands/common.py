@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from concurrent.futures import Executor
 from pathlib import Path
 
 from ..config import Config, load_config
@@ -56,3 +59,28 @@ def load_document(path: str | Path, config: Config | None = None) -> Document:
                 "run `plainprint ingest` on the source",
             ) from exc
     return ingest_path(path, max_bytes=max_bytes(config or Config()))
+
+
+@contextlib.contextmanager
+def executor_for(url: str | None) -> Iterator[Executor | None]:
+    """``dask://HOST:PORT``: a Dask cluster's concurrent.futures executor; None: local workers."""
+    if not url:
+        yield None
+        return
+    if not url.startswith("dask://"):
+        raise PlainprintError(url, "unknown executor", "use dask://HOST:PORT")
+    try:
+        from distributed import Client
+    except ImportError:
+        raise PlainprintError(
+            url, "the Dask executor needs the distributed package",
+            "pip install 'plainprint[dask]'",
+        ) from None  # fmt: skip
+    try:
+        client = Client("tcp://" + url.removeprefix("dask://"), timeout=10)
+    except OSError as exc:
+        raise PlainprintError(url, f"cannot reach the Dask scheduler ({exc})") from None
+    try:
+        yield client.get_executor()
+    finally:
+        client.close()

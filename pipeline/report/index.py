@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 
 from ..atomic import write_text
-from ..build import errors_for
 from ..config import Config
+from ..layout import errors_for
 from .chart import grade_chart
 from .templating import env, stylesheet
 
