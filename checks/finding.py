@@ -13,7 +13,11 @@ SEVERITY_RANK = {"error": 3, "warning": 2, "suggestion": 1}
 class Location:
     """Where a finding is. ``start``/``end`` index ``plain_text(content)`` of the block
     (of the list item when ``item`` is set); ``line`` is the source line for text and
-    Markdown sources; ``reference`` is the reference key for citation-list findings."""
+    Markdown sources; ``reference`` is the reference key for citation-list findings.
+
+    ``column``, ``end_line`` and ``end_column`` (1-based, end exclusive, in code points) are
+    the span in the source file, set by ``checks.positions`` when the command can read a
+    ``.md`` or ``.txt`` source; checks themselves never read files."""
 
     block_id: str | None = None
     section: str = ""
@@ -23,6 +27,9 @@ class Location:
     line: int | None = None
     item: int | None = None
     reference: str | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -34,6 +41,9 @@ class Location:
             "line": self.line,
             "item": self.item,
             "reference": self.reference,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
         }
 
 

@@ -7,8 +7,10 @@ to a file. Output is deterministic: reports in input order, findings in document
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 from pathlib import Path
+from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from .finding import SEVERITY_RANK, Finding
@@ -17,8 +19,9 @@ from .report import SCHEMA, Report
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
 TOOL = "plainprint"
-# Rule docs ship with the project; links are relative to the repository root.
-RULES_DOC = "checks/RULES.md"
+# The published rule documentation (checks/RULES.md); `--rules-url` / checks.rules_url
+# point SARIF's helpUri elsewhere, e.g. at a fork's own docs.
+DEFAULT_RULES_URL = "https://plainprint.readthedocs.io/en/latest/rules/"
 
 
 def _version() -> str:
@@ -40,11 +43,14 @@ def _rel(path: str) -> str:
 
 
 def _where(report: Report, f: Finding) -> str:
+    """``path:line:column`` (as compilers print it), then the block and offsets."""
     loc = f.location
     path = report.source
     parts = [path]
     if loc.line is not None:
         parts.append(str(loc.line))
+        if loc.column is not None:
+            parts.append(str(loc.column))
     head = ":".join(parts)
     if loc.block_id:
         span = f":{loc.start}-{loc.end}" if loc.start is not None else ""
@@ -104,38 +110,89 @@ def to_json(reports: list[Report]) -> str:
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
 
 
-def to_sarif(reports: list[Report]) -> str:
+def sarif_uri(source: str, root: Path | None = None) -> str:
+    """The source as a URI reference relative to ``root`` (the repository root), each path
+    segment percent-encoded; a source outside ``root`` becomes an absolute ``file:`` URI."""
+    path = Path(source)
+    if root is not None:
+        absolute = path if path.is_absolute() else Path.cwd() / path
+        try:
+            path = Path(absolute.resolve()).relative_to(root)
+        except ValueError:
+            return absolute.resolve().as_uri()
+    elif path.is_absolute():
+        return path.as_uri()
+    return "/".join(quote(part, safe="") for part in path.as_posix().split("/"))
+
+
+def _fingerprints(uri: str, findings: list[Finding]) -> list[str]:
+    """One stable fingerprint per finding: file, rule, normalised excerpt (and reference)
+    and the occurrence number of that combination, never a line, so a finding keeps its
+    fingerprint when text above it moves."""
+    seen: dict[str, int] = {}
+    out = []
+    for f in findings:
+        excerpt = " ".join(f.location.excerpt.split()).casefold()
+        key = "\x1f".join((uri, f.rule, excerpt, f.location.reference or ""))
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        digest = hashlib.sha256(f"{key}\x1f{n}".encode()).hexdigest()[:32]
+        out.append(f"{digest}:{n + 1}")
+    return out
+
+
+def _region(f: Finding) -> dict:
+    """Every result has a region: the finding's line (1 for document-level findings without
+    one) and, when the source gave a span, its columns."""
+    loc = f.location
+    region: dict = {"startLine": loc.line or 1}
+    if loc.column is not None:
+        region["startColumn"] = loc.column
+        if loc.end_line is not None and loc.end_column is not None:
+            region["endLine"] = loc.end_line
+            region["endColumn"] = loc.end_column
+    if loc.excerpt:
+        region["snippet"] = {"text": loc.excerpt}
+    return region
+
+
+def _sarif_rule(r, rules_url: str) -> dict:
+    url = f"{rules_url}#{r.code.lower()}"
+    return {
+        "id": r.code,
+        "name": r.name,
+        "shortDescription": {"text": r.summary},
+        "fullDescription": {"text": r.rationale},
+        "helpUri": url,
+        "help": {
+            "text": f"{r.summary} `plainprint rules {r.code}` explains it, with examples; "
+            f"documentation: {url}",
+            "markdown": f"{r.summary}\n\nRun `plainprint rules {r.code}` or read the "
+            f"[rule documentation]({url}).",
+        },
+        "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
+        "properties": {"tags": list(r.tags)},
+    }
+
+
+def to_sarif(
+    reports: list[Report], *, root: Path | None = None, rules_url: str = DEFAULT_RULES_URL
+) -> str:
+    """SARIF 2.1.0 as code-scanning services read it: ``uri`` relative to ``root`` (the
+    repository root), a region on every result, ``helpUri`` on every rule."""
     rules = all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
     driver = {
         "name": TOOL,
         "version": _version(),
-        "rules": [
-            {
-                "id": r.code,
-                "name": r.name,
-                "shortDescription": {"text": r.summary},
-                "fullDescription": {"text": r.rationale},
-                "help": {"text": f"{r.summary} See {RULES_DOC}#{r.code.lower()}."},
-                "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
-                "properties": {"tags": list(r.tags)},
-            }
-            for r in rules
-        ],
+        "informationUri": rules_url,
+        "rules": [_sarif_rule(r, rules_url) for r in rules],
     }
-    from .suppress import fingerprint
-
     results = []
     for rep in reports:
-        for f in rep.findings:
-            region: dict = {}
-            if f.location.line is not None:
-                region["startLine"] = f.location.line
-            if f.location.excerpt:
-                region["snippet"] = {"text": f.location.excerpt}
-            physical: dict = {"artifactLocation": {"uri": _rel(rep.source)}}
-            if region.get("startLine"):
-                physical["region"] = region
+        uri = sarif_uri(rep.source, root)
+        for f, fp in zip(rep.findings, _fingerprints(uri, rep.findings), strict=True):
+            physical = {"artifactLocation": {"uri": uri}, "region": _region(f)}
             logical = [{"name": f.location.block_id or "document", "kind": "object",
                         "fullyQualifiedName": f.location.section or rep.title}]  # fmt: skip
             result = {
@@ -144,7 +201,7 @@ def to_sarif(reports: list[Report]) -> str:
                 "level": _SARIF_LEVEL[f.severity],
                 "message": {"text": f.message},
                 "locations": [{"physicalLocation": physical, "logicalLocations": logical}],
-                "partialFingerprints": {"plainprint/v1": fingerprint(rep.source, f)},
+                "partialFingerprints": {"plainprint/v2": fp},
             }
             if f.location.start is not None:
                 result["properties"] = {"start": f.location.start, "end": f.location.end}
@@ -214,21 +271,35 @@ def to_github(reports: list[Report]) -> str:
     for rep in reports:
         for f in rep.findings:
             props = [f"file={_gh_escape(_rel(rep.source), True)}"]
-            if f.location.line is not None:
-                props.append(f"line={f.location.line}")
+            loc = f.location
+            if loc.line is not None:
+                props.append(f"line={loc.line}")
+            if loc.column is not None:
+                props.append(f"col={loc.column}")
+                if loc.end_line is not None and loc.end_column is not None:
+                    props.append(f"endLine={loc.end_line}")
+                    props.append(f"endColumn={loc.end_column}")
             props.append(f"title={_gh_escape(f'{f.rule} {f.name}', True)}")
             msg = f.message + (f" (suggest: {f.suggestion.title})" if f.suggestion else "")
             lines.append(f"::{_GH_LEVEL[f.severity]} {','.join(props)}::{_gh_escape(msg)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def render(reports: list[Report], fmt: str, *, colour: bool = False, fail_on: str = "error") -> str:
+def render(
+    reports: list[Report],
+    fmt: str,
+    *,
+    colour: bool = False,
+    fail_on: str = "error",
+    root: Path | None = None,
+    rules_url: str = DEFAULT_RULES_URL,
+) -> str:
     if fmt == "text":
         return to_text(reports, colour=colour)
     if fmt == "json":
         return to_json(reports)
     if fmt == "sarif":
-        return to_sarif(reports)
+        return to_sarif(reports, root=root, rules_url=rules_url)
     if fmt == "junit":
         return to_junit(reports, fail_on=fail_on)
     if fmt == "github":

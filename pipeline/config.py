@@ -32,6 +32,7 @@ SCHEMA: dict[str, set[str]] = {
         "swaps",
         "allow_files",
         "check_links",
+        "rules_url",
     },
     "checks.rules": {"*"},
     "render": {
@@ -68,6 +69,7 @@ TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
     "checks.allow_files": ((list, str), "a list of text files"),
     "checks.baseline": (str, "a file name"),
     "checks.check_links": (bool, "true or false"),
+    "checks.rules_url": (str, 'a URL, e.g. "https://plainprint.readthedocs.io/en/latest/rules/"'),
     "render.profile": (str, '"screen" or "print"'),
     "render.page_size": (str, '"letter" or "a4"'),
     "render.icc_profile": (str, "a file name"),

@@ -190,3 +190,37 @@ def test_rules_as_json_and_unknown_rule(capsys):
     assert entry["code"] == "RL001" and entry["severity"] == "error" and entry["rationale"]
     code, _, err = run(["rules", "nope"], capsys)
     assert code == 2 and "no rule named 'nope'" in err
+
+
+def test_check_takes_folders_and_defaults_to_sources(capsys, tmp_path, monkeypatch):
+    """Like build: a folder is searched for sources (one per name, in build's order .md,
+    .html, .txt), no argument means sources/, and a folder without sources is an error."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    shutil.copy(SEED, sources / "seed.txt")
+    shutil.copy(FIXTURES / "plain-handout.txt", sources / "handout.txt")
+    (sources / "handout.md").write_text("# Handout\n\nRest. Drink water. Call us.\n")
+    (sources / "notes.json").write_text("{}")  # not a source: folders hold no Document JSON
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["check", "--format", "json", "--fail-on", "never"], capsys)
+    assert code == 0, err
+    docs = [Path(d["source"]).name for d in json.loads(out)["documents"]]
+    assert docs == ["handout.md", "seed.txt"]
+    code, out2, _ = run(["check", "sources", "--format", "json", "--fail-on", "never"], capsys)
+    assert [d["source"] for d in json.loads(out2)["documents"]] == [
+        d["source"] for d in json.loads(out)["documents"]
+    ]
+    (tmp_path / "empty").mkdir()
+    code, _, err = run(["check", "empty"], capsys)
+    assert code == 2 and "empty: no sources found" in err and "\n" not in err.strip()
+
+
+def test_check_mixes_files_folders_and_document_json(capsys, tmp_path):
+    doc = tmp_path / "seed.json"
+    assert main(["ingest", str(SEED), "-o", str(doc)]) == 0
+    folder = tmp_path / "more"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "plain-handout.txt", folder / "handout.txt")
+    code, out, _ = run(["check", str(doc), str(folder), "--format", "json"], capsys)
+    sources = [Path(d["source"]).name for d in json.loads(out)["documents"]]
+    assert code == 1 and sources == ["ili-ilp-melanoma.txt", "handout.txt"]
