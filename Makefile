@@ -43,9 +43,9 @@ setup: $(STAMP) ## Create .venv and install plainprint with its test tools
 # Debian packages, installed when missing and we are root (else one line says what to run).
 # The build: WeasyPrint's Pango, and HarfBuzz's subsetter (without it WeasyPrint warns, falls
 # back to fontTools and its PDF bytes differ between processes). The print profile's CMYK
-# output intent is libgs-common's. The tests add a browser (axe-core), PDF tools and Pandoc.
+# output intent is libgs-common's. The tests add a browser (axe-core), PDF tools, Pandoc and git.
 APT_BUILD := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libgs-common
-APT_TEST := $(APT_BUILD) chromium poppler-utils pandoc
+APT_TEST := $(APT_BUILD) chromium poppler-utils pandoc git
 define ensure_debian_packages
 @command -v dpkg-query >/dev/null || exit 0; \
 	missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
