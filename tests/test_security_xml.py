@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 
@@ -27,13 +26,24 @@ HTML = (
 LIMIT_KB = 600 * 1024  # a billion "lol"s would need gigabytes
 
 
+# A fresh parent for each run: RUSAGE_CHILDREN of pytest itself would report the largest
+# child any earlier test started (a corpus build, say), not this one.
+_MEASURE = (
+    "import resource, subprocess, sys; "
+    "r = subprocess.run(sys.argv[1:]); "
+    "sys.stderr.write(f'\\nmaxrss_kb={resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}'); "
+    "sys.exit(r.returncode)"
+)
+
+
 def _run(*args: str) -> tuple[subprocess.CompletedProcess, int]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, timeout=120
-    )
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return result, max(peak, before)
+        [sys.executable, "-c", _MEASURE, sys.executable, "-m", "pipeline", *args],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    stderr, _, peak = result.stderr.rpartition("\nmaxrss_kb=")
+    result.stderr = stderr
+    return result, int(peak)
 
 
 def test_html_entity_bomb_is_not_expanded(tmp_path):
