@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -13,6 +14,7 @@ from checks.docs import RULES_MD, render
 from checks.examples import example_document
 from checks.registry import CODE_RE, FAMILIES, NAME_RE, REDIRECTS, RETIRED, all_rules
 from pipeline.config import Config
+from pipeline.document import to_json
 from pipeline.errors import ConfigError
 
 TODAY = dt.date(2025, 1, 31)
@@ -202,28 +204,12 @@ def test_stale_after_years_and_today_from_config():
 
 def test_inline_suppressions(tmp_path):
     src = Path(__file__).parent / "fixtures" / "checks" / "suppressed.md"
-    from pipeline.document.nodes import Metadata
+    from pipeline.ingest import ingest_path
 
-    doc = example_document(
-        "# Caring for your arm\n\nThe nurse checks the tourniquet every hour.\n\n"
-        "The pump shows ILI on its screen.\n\nThe doctor may suggest ILP later.\n\n"
-        "The treatment was efficacious."
-    )
-    # Put the block lines where the fixture has them, and point the document at the fixture.
-    lines = src.read_text(encoding="utf-8").splitlines()
-    import dataclasses
-
-    from pipeline.document.nodes import Paragraph
-
-    def line_of(text):
-        return next(i for i, line in enumerate(lines, 1) if line.startswith(text[:20]))
-
-    blocks = tuple(
-        dataclasses.replace(b, line=line_of(b.content[0].text)) if isinstance(b, Paragraph) else b
-        for b in doc.blocks
-    )
-    meta = Metadata(title=doc.metadata.title, source_path=str(src), source_format="markdown")
-    doc = dataclasses.replace(doc, blocks=blocks, metadata=meta)
+    # Markdown ingest reads the directives into the Document; the checks never re-read the file.
+    doc = ingest_path(src)
+    assert len(doc.suppressions) == 4
+    assert "plainprint-disable" not in to_json(dataclasses.replace(doc, suppressions=()))
     report = run_checks(doc, Config(), today=TODAY)
     active = {
         (f.rule, f.location.excerpt.split()[0] if f.location.excerpt else "")
