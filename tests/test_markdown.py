@@ -337,7 +337,7 @@ def test_seed_round_trip(seed_doc):
     assert [r.accessed for r in back.references] == ["2019-07-23", "2019-07-27", "2019-07-23"]
     assert back.removed == ()  # the audit describes the scrape, not the Markdown
     assert "[^1]: New Procedure Brings Chemo to Melanoma." in md
-    assert "lives.[1,3]" in md
+    assert "lives.[^1][^3]" in md
 
 
 def test_seed_round_trip_through_the_cli_files(tmp_path, seed_doc):

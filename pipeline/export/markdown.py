@@ -343,7 +343,7 @@ def round_trip_view(doc: Document) -> Document:
             elif isinstance(n, Citation) and n.refs:
                 n = cite(n)
                 if out and isinstance(out[-1], Citation):
-                    refs = tuple(dict.fromkeys(out[-1].refs + n.refs))
+                    refs = out[-1].refs + n.refs
                     out[-1] = Citation(refs=refs, raw=canonical_marker(refs))
                     continue
             out.append(n)

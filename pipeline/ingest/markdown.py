@@ -344,7 +344,7 @@ def _merge_citations(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
     out: list[Inline] = []
     for node in nodes:
         if isinstance(node, Citation) and out and isinstance(out[-1], Citation):
-            refs = tuple(dict.fromkeys(out[-1].refs + node.refs))
+            refs = out[-1].refs + node.refs
             out[-1] = Citation(refs=refs, raw=canonical_marker(refs))
             continue
         out.append(node)
