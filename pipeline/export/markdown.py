@@ -53,6 +53,7 @@ from ..document.nodes import (
     Table,
     Text,
 )
+from ..ingest.markdown import merge_citations as merge_adjacent
 
 # ------------------------------------------------------------------------- escaping
 
@@ -340,14 +341,8 @@ def round_trip_view(doc: Document) -> Document:
         for n in nodes:
             if isinstance(n, Emphasis | Strong | Link):
                 n = dataclasses.replace(n, children=run(n.children))
-            elif isinstance(n, Citation) and n.refs:
-                n = cite(n)
-                if out and isinstance(out[-1], Citation):
-                    refs = out[-1].refs + n.refs
-                    out[-1] = Citation(refs=refs, raw=canonical_marker(refs))
-                    continue
             out.append(n)
-        return tuple(out)
+        return merge_adjacent([cite(n) if isinstance(n, Citation) and n.refs else n for n in out])
 
     def inlines(b: Block) -> Block:
         if isinstance(b, Heading | Paragraph):

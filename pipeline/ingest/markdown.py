@@ -339,15 +339,27 @@ _HOLE = re.compile("\ue000(\\d+)\ue001")
 _Comments = list[tuple[str, int | None]]
 
 
-def _merge_citations(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """Adjacent markers (``[^1][^3]``) are one Citation of both keys, written ``1,3``."""
+def merge_citations(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Adjacent markers (``[^1][^3]``) are one Citation of both keys, written ``1,3``.
+    Each run is merged once (linear in its length: a hostile file may hold thousands)."""
     out: list[Inline] = []
+    run: list[Citation] = []
+
+    def flush() -> None:
+        if len(run) == 1:
+            out.append(run[0])
+        elif run:
+            refs = tuple(k for c in run for k in c.refs)
+            out.append(Citation(refs=refs, raw=canonical_marker(refs)))
+        run.clear()
+
     for node in nodes:
-        if isinstance(node, Citation) and out and isinstance(out[-1], Citation):
-            refs = out[-1].refs + node.refs
-            out[-1] = Citation(refs=refs, raw=canonical_marker(refs))
+        if isinstance(node, Citation):
+            run.append(node)
             continue
+        flush()
         out.append(node)
+    flush()
     return tuple(out)
 
 
@@ -400,9 +412,9 @@ class _Inlines:
     def convert(self, tokens: list[Token]) -> tuple[Inline, ...]:
         tokens = _drop_comments(tokens, self.comments, self.line)
         if any(t.type == "html_inline" for t in tokens):
-            return _merge_citations(_merge(self._via_html(tokens)))
+            return merge_citations(_merge(self._via_html(tokens)))
         nodes, _ = self._run(tokens, 0, None)
-        return _merge_citations(_merge(nodes))
+        return merge_citations(_merge(nodes))
 
     def _via_html(self, tokens: list[Token]) -> list[Inline]:
         from bs4 import BeautifulSoup
@@ -617,7 +629,7 @@ class _Builder:
         conv = _Inlines(self.removed, line, self.comments)
         content = conv.convert(tok.children or [])
         if conv.figures:  # an <img> in a heading or cell: its alt text stays, as in running text
-            content = _merge_citations(
+            content = merge_citations(
                 _merge([*content, *(Text(" " + f.alt) for f in conv.figures if f.alt)])
             )
         return content
