@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from pipeline.config import Config
@@ -15,7 +14,7 @@ from .finding import SEVERITIES, Finding
 from .formulas import SMOG_SAMPLE, Counts, fkgl, scores
 from .registry import Rule, all_rules
 from .report import Report
-from .suppress import apply_inline
+from .suppress import apply_inline, bad_directives
 from .text import HARD_GRADE, HARD_WORDS, VERY_HARD_GRADE, VERY_HARD_WORDS, heading_text
 
 
@@ -126,25 +125,15 @@ def _views(ctx: Context) -> tuple[list[dict], list[dict], list[dict]]:
 
 def run_checks(doc: Document, config: Config | None = None, *, today: dt.date | None = None,
                _hooks: dict[str, Any] | None = None) -> Report:  # fmt: skip
-    """Score ``doc`` and run every enabled rule. Pure apart from reading the source file
-    for inline suppressions (Markdown sources) and, with ``check_links``, the network."""
+    """Score ``doc`` and run every enabled rule. Pure apart from, with ``check_links``, the
+    network; inline suppressions come from ``doc.suppressions`` (read at ingest)."""
     config = config or Config()
     settings = Settings.from_config(config, doc, today)
     ctx = build_context(doc, settings)
     if _hooks:
         ctx.cache.update(_hooks)
-    source_text = _markdown_source(doc)
     findings: list[Finding] = []
-    bad: list[tuple[int, str]] = []
-    if source_text is not None:
-        from .suppress import parse_directives
-
-        bad = [
-            (d.line, d.text)
-            for d in parse_directives(source_text)
-            if d.kind != "enable" and not d.reason
-        ]
-        ctx.cache["bad_suppressions"] = bad
+    ctx.cache["bad_suppressions"] = bad_directives(doc.suppressions)
     for rule in all_rules():
         enabled, severity, options = _rule_settings(rule, settings, config)
         if not enabled:
@@ -153,8 +142,7 @@ def run_checks(doc: Document, config: Config | None = None, *, today: dt.date | 
             findings.append(
                 Finding(rule.code, rule.name, severity, hit.message, hit.location, hit.suggestion)
             )
-    if source_text is not None:
-        apply_inline(findings, source_text)
+    apply_inline(findings, doc.suppressions)
     order = ctx.block_order
     findings.sort(key=lambda f: f.sort_key(order))
     sections, paragraphs, sentences = _views(ctx)
@@ -193,16 +181,6 @@ def run_checks(doc: Document, config: Config | None = None, *, today: dt.date | 
     )
     report.refresh()
     return report
-
-
-def _markdown_source(doc: Document) -> str | None:
-    path = doc.metadata.source_path
-    if not path or Path(path).suffix.lower() not in (".md", ".markdown"):
-        return None
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 __all__ = ["heading_text", "run_checks"]

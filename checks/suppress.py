@@ -1,7 +1,8 @@
 """Inline suppressions in Markdown sources, and the baseline file.
 
-Inline (Markdown sources only; read from the source lines, so they work whatever ingest
-keeps of HTML comments). A reason after `` -- `` is required:
+Inline (Markdown sources only; Markdown ingest reads the comments into
+``Document.suppressions`` and drops them from the text, so they never print and the checks
+never re-read the source). A reason after `` -- `` is required:
 
     <!-- plainprint-disable PL006,PL013 -- the audience are oncology nurses -->
     …findings in blocks starting on these lines are suppressed…
@@ -25,40 +26,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.document.nodes import Suppression
 from pipeline.errors import PlainprintError
 
 from .finding import Finding
 
-_COMMENT = re.compile(
-    r"<!--\s*plainprint-(disable|enable|disable-next-line|disable-file)\b(.*?)-->", re.S
-)
 BASELINE_SCHEMA = "plainprint-baseline/1"
 
 
-@dataclass
-class Directive:
-    kind: str
-    rules: tuple[str, ...]
-    reason: str
-    line: int
-    text: str
-
-
-def parse_directives(source: str) -> list[Directive]:
-    out = []
-    for m in _COMMENT.finditer(source):
-        line = source.count("\n", 0, m.start()) + 1
-        body = m.group(2)
-        rules_part, sep, reason = body.partition(" -- ")
-        if not sep and body.strip().startswith("--"):
-            rules_part, reason = "", body.strip()[2:]
-        rules = tuple(r for r in re.split(r"[\s,]+", rules_part.strip()) if r)
-        out.append(Directive(m.group(1), rules, reason.strip(), line, m.group().strip()))
-    return out
+def bad_directives(directives: tuple[Suppression, ...]) -> list[tuple[int, str]]:
+    """(line, comment) of the suppressions that give no reason: they suppress nothing."""
+    return [(d.line or 0, d.text) for d in directives if d.kind != "enable" and not d.reason]
 
 
 def _matches(rules: tuple[str, ...], finding: Finding) -> bool:
@@ -67,11 +47,11 @@ def _matches(rules: tuple[str, ...], finding: Finding) -> bool:
     return any(r in (finding.rule, finding.name) or finding.rule.startswith(r) for r in rules)
 
 
-def apply_inline(findings: list[Finding], source: str) -> list[tuple[int, str]]:
+def apply_inline(
+    findings: list[Finding], directives: tuple[Suppression, ...]
+) -> list[tuple[int, str]]:
     """Mark suppressed findings; return (line, comment) of comments that lack a reason."""
-    directives = parse_directives(source)
-    lines = source.splitlines()
-    bad = [(d.line, d.text) for d in directives if d.kind != "enable" and not d.reason]
+    bad = bad_directives(directives)
     valid = [d for d in directives if d.kind == "enable" or d.reason]
     for f in findings:
         line = f.location.line
@@ -80,22 +60,18 @@ def apply_inline(findings: list[Finding], source: str) -> list[tuple[int, str]]:
                 f.suppressed = f"inline: {d.reason}"
         if line is None or f.suppressed:
             continue
-        active: dict[str, Directive] = {}
+        active: dict[str, Suppression] = {}
         for d in valid:
-            if d.line > line:
-                break
+            if d.line is None or d.line > line:
+                continue
             if d.kind == "disable":
                 active[" ".join(d.rules)] = d
             elif d.kind == "enable":
                 for key, a in list(active.items()):
                     if not d.rules or set(a.rules) <= set(d.rules):
                         del active[key]
-            elif d.kind == "disable-next-line":
-                nxt = d.line
-                while nxt < len(lines) and not lines[nxt].strip():
-                    nxt += 1
-                if nxt + 1 == line and _matches(d.rules, f):
-                    f.suppressed = f"inline: {d.reason}"
+            elif d.kind == "disable-next-line" and d.target == line and _matches(d.rules, f):
+                f.suppressed = f"inline: {d.reason}"
         for a in active.values():
             if _matches(a.rules, f):
                 f.suppressed = f"inline: {a.reason}"

@@ -33,6 +33,7 @@ from pipeline.document.nodes import (
     References,
     Removed,
     Strong,
+    Suppression,
     Table,
     Text,
 )
@@ -376,8 +377,26 @@ def any_documents(draw) -> Document:
             **{f: getattr(meta, f) for f in meta.__slots__},
             "source_path": draw(_TEXT),
             "source_format": draw(st.sampled_from(["html", "text", "markdown", ""])),
+            "title_derived": draw(st.booleans()),
+            "extras": draw(st.lists(st.tuples(_TEXT, _TEXT), max_size=3).map(tuple)),
         }
     )
     removed = draw(st.lists(st.builds(Removed, _TEXT, _TEXT, line=_LINE), max_size=3).map(tuple))
+    suppressions = draw(
+        st.lists(
+            st.builds(
+                Suppression,
+                st.sampled_from(["disable", "enable", "disable-next-line", "disable-file"]),
+                st.lists(_TEXT, max_size=3).map(tuple),
+                _TEXT,
+                line=_LINE,
+                target=_LINE,
+                text=_TEXT,
+            ),
+            max_size=3,
+        ).map(tuple)
+    )
     body = draw(st.lists(_any_blocks(), max_size=6).map(tuple))
-    return number_blocks(Document(metadata=meta, blocks=body, removed=removed))
+    return number_blocks(
+        Document(metadata=meta, blocks=body, removed=removed, suppressions=suppressions)
+    )

@@ -108,7 +108,6 @@ def test_front_matter_maps_to_metadata():
         ("title: a\n  bad: indent\n", r"article\.md: front matter is not valid YAML \(line 3"),
         ("- a list\n- not a mapping\n", r"article\.md: front matter is a YAML list, not a mapping"),
         ("just a sentence\n", r"article\.md: front matter is a YAML str"),
-        ("title: T\ntitel: typo\n", r"article\.md: front matter line 3: unknown key 'titel'"),
         ("key_points: {a: 1}\n", r"line 2: key_points must be a list"),
         ("key_points: [[nested]]\n", r"line 2: key_points must be a list"),
         ("target_grade: eight\n", r"line 2: target_grade must be a number"),
@@ -132,7 +131,7 @@ def test_empty_front_matter_is_fine_and_yaml_aliases_do_not_expand():
         f"{c}: &{c} [*{p_}, *{p_}, *{p_}, *{p_}, *{p_}, *{p_}, *{p_}, *{p_}, *{p_}]\n"
         for p_, c in zip("abcdefgh", "bcdefghi", strict=True)
     )
-    with pytest.raises(IngestError, match="unknown key 'a'"):
+    with pytest.raises(IngestError, match="front matter value of '.' is too large"):
         parse(f"---\n{bomb}---\n# T\n")
     with pytest.raises(IngestError, match="key_points must be a list"):
         parse("---\nkey_points: &a [[x, x], [x, x]]\n---\n# T\n")
@@ -285,8 +284,7 @@ Bracket markers too [2–4] and [1, 3].
     c = cites(d)
     assert [(x.refs, x.raw) for x in c] == [
         (("1",), "1"),
-        (("1",), "1"),
-        (("3",), "3"),
+        (("1", "3"), "1,3"),  # adjacent footnote references are one marker
         (("9",), "9"),
         (("2", "3", "4"), "2–4"),
         (("1", "3"), "1,3"),
@@ -339,7 +337,7 @@ def test_seed_round_trip(seed_doc):
     assert [r.accessed for r in back.references] == ["2019-07-23", "2019-07-27", "2019-07-23"]
     assert back.removed == ()  # the audit describes the scrape, not the Markdown
     assert "[^1]: New Procedure Brings Chemo to Melanoma." in md
-    assert "lives.[1,3]" in md
+    assert "lives.[^1][^3]" in md
 
 
 def test_seed_round_trip_through_the_cli_files(tmp_path, seed_doc):

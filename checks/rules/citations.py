@@ -66,8 +66,8 @@ def _section_of(ctx, block_id: str) -> str:
     severity="error",
     summary="A citation marker points to a number that has no entry in the reference list.",
     rationale="A reader who follows the marker finds nothing (Wikipedia's “cite error”; checkcites' undefined references).",
-    flagged=("# Title\n\nSun harms skin.[4]\n\n[1]: Sun facts | url=https://example.org/sun",),
-    clean=("# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | url=https://example.org/sun",),
+    flagged=("# Title\n\nSun harms skin.[4]\n\n[^1]: Sun facts. https://example.org/sun.",),
+    clean=("# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. https://example.org/sun.",),
     tags=("citations",),
     references=("markdownlint MD052",),
 )
@@ -104,11 +104,11 @@ def citation_without_reference(ctx, opts) -> Iterator[Hit]:
         "finding says so, rather than one per entry."
     ),
     flagged=(
-        "# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | url=https://example.org/a\n[2]: Other | url=https://example.org/b",
-        "# Title\n\nSun harms skin.\n\n[1]: Sun facts | url=https://example.org/a\n[2]: Other | url=https://example.org/b",
+        "# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. https://example.org/a.\n[^2]: Other. https://example.org/b.",
+        "# Title\n\nSun harms skin.\n\n[^1]: Sun facts. https://example.org/a.\n[^2]: Other. https://example.org/b.",
     ),
     clean=(
-        "# Title\n\nSun harms skin.[1,2]\n\n[1]: Sun facts | url=https://example.org/a\n[2]: Other | url=https://example.org/b",
+        "# Title\n\nSun harms skin.[1,2]\n\n[^1]: Sun facts. https://example.org/a.\n[^2]: Other. https://example.org/b.",
     ),
     tags=("citations",),
     references=("markdownlint MD053",),
@@ -142,8 +142,8 @@ def reference_never_cited(ctx, opts) -> Iterator[Hit]:
     severity="warning",
     summary="A reference has neither a URL nor a DOI.",
     rationale="Without a URL or DOI a reader cannot find the source (papercheck ref-consistency).",
-    flagged=("# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts",),
-    clean=("# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | doi=10.1000/abc123",),
+    flagged=("# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts.",),
+    clean=("# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. doi:10.1000/abc123.",),
     tags=("citations",),
 )
 def reference_without_link(ctx, opts) -> Iterator[Hit]:
@@ -166,9 +166,9 @@ def reference_without_link(ctx, opts) -> Iterator[Hit]:
         "the link was lost, often when a page was scraped (Wikipedia CS1: “access-date "
         "requires url”). Restore the URL or drop the date."
     ),
-    flagged=("# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | accessed=2019-07-23",),
+    flagged=("# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. Accessed 2019-07-23.",),
     clean=(
-        "# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | url=https://example.org/a | accessed=2024-01-02",
+        "# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. https://example.org/a. Accessed 2024-01-02.",
     ),
     tags=("citations",),
     references=("Wikipedia CS1 error: access-date without URL",),
@@ -194,10 +194,10 @@ def access_date_without_url(ctx, opts) -> Iterator[Hit]:
         "date is today unless `checks.today` pins it."
     ),
     flagged=(
-        "# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | url=https://example.org/a | accessed=2015-01-01",
+        "# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. https://example.org/a. Accessed 2015-01-01.",
     ),
     clean=(
-        "# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | url=https://example.org/a | accessed=2099-01-01",
+        "# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. https://example.org/a. Accessed 2099-01-01.",
     ),
     options={"stale_after_years": 3},
     tags=("citations",),
@@ -229,10 +229,10 @@ def access_date_stale(ctx, opts) -> Iterator[Hit]:
     summary="A reference's access date could not be read as a date.",
     rationale="A date nobody can parse cannot be checked for age; write it as YYYY-MM-DD.",
     flagged=(
-        "# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | url=https://example.org/a | accessed_raw=sometime in June",
+        "# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. https://example.org/a. Accessed 31 Febtember 2019.",
     ),
     clean=(
-        "# Title\n\nSun harms skin.[1]\n\n[1]: Sun facts | url=https://example.org/a | accessed=2099-06-01",
+        "# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. https://example.org/a. Accessed 2099-06-01.",
     ),
     tags=("citations",),
 )
@@ -263,10 +263,10 @@ def _norm_title(s: str | None) -> str:
     summary="Two reference-list entries are the same source (same DOI, URL or title).",
     rationale="Duplicates split citations of one source across two numbers (Wikipedia: “defined multiple times”).",
     flagged=(
-        "# Title\n\nA.[1] B.[2]\n\n[1]: Sun facts | url=https://example.org/a\n[2]: Sun facts | url=https://example.org/a",
+        "# Title\n\nA.[1] B.[2]\n\n[^1]: Sun facts. https://example.org/a.\n[^2]: Sun facts. https://example.org/a.",
     ),
     clean=(
-        "# Title\n\nA.[1] B.[2]\n\n[1]: Sun facts | url=https://example.org/a\n[2]: Skin facts | url=https://example.org/b",
+        "# Title\n\nA.[1] B.[2]\n\n[^1]: Sun facts. https://example.org/a.\n[^2]: Skin facts. https://example.org/b.",
     ),
     tags=("citations",),
 )
@@ -299,8 +299,8 @@ def duplicate_reference(ctx, opts) -> Iterator[Hit]:
     severity="error",
     summary="A reference's DOI does not have the form 10.NNNN/suffix.",
     rationale="A malformed DOI does not resolve at doi.org.",
-    flagged=("# Title\n\nA.[1]\n\n[1]: Sun facts | doi=10.12/x y",),
-    clean=("# Title\n\nA.[1]\n\n[1]: Sun facts | doi=10.1016/j.sapharm.2012.05.009",),
+    flagged=("# Title\n\nA.[1]\n\n[^1]: Sun facts. doi:10.12/x y.",),
+    clean=("# Title\n\nA.[1]\n\n[^1]: Sun facts. doi:10.1016/j.sapharm.2012.05.009.",),
     tags=("citations",),
 )
 def doi_malformed(ctx, opts) -> Iterator[Hit]:
@@ -323,8 +323,8 @@ def doi_malformed(ctx, opts) -> Iterator[Hit]:
     severity="error",
     summary="A reference's URL is not an absolute http(s) address.",
     rationale="A malformed link cannot be followed from the HTML or PDF handout.",
-    flagged=("# Title\n\nA.[1]\n\n[1]: Sun facts | url=htp:/example",),
-    clean=("# Title\n\nA.[1]\n\n[1]: Sun facts | url=https://example.org/sun",),
+    flagged=("# Title\n\nA.[1]\n\n[^1]: Sun facts. https://example.",),
+    clean=("# Title\n\nA.[1]\n\n[^1]: Sun facts. https://example.org/sun.",),
     tags=("citations",),
 )
 def url_malformed(ctx, opts) -> Iterator[Hit]:
@@ -372,7 +372,7 @@ def fetch_status(url: str, timeout: float = 10.0) -> int | str:
         "when asked (`--check-links` or `checks.check_links = true`); CI stays offline."
     ),
     flagged=(),
-    clean=("# Title\n\nA.[1]\n\n[1]: Sun facts | url=https://example.org/sun",),
+    clean=("# Title\n\nA.[1]\n\n[^1]: Sun facts. https://example.org/sun.",),
     tags=("citations", "network"),
 )
 def link_unreachable(ctx, opts) -> Iterator[Hit]:

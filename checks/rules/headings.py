@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pipeline.document import iter_blocks
 from pipeline.document.nodes import Heading, Paragraph
 
 from ..finding import Location, Suggestion
@@ -12,7 +13,9 @@ from ..text import heading_text, is_pseudo_heading
 
 
 def _headings(ctx) -> list[Heading]:
-    return [b for b in ctx.doc.blocks if isinstance(b, Heading)]
+    """Headings in reading order, those inside block quotes included: a ``> ## Warning``
+    call-out is part of the outline a screen reader announces (README, Markdown)."""
+    return [b for b in iter_blocks(ctx.doc.blocks) if isinstance(b, Heading)]
 
 
 def _hloc(heading: Heading, text: str | None = None) -> Location:
@@ -38,7 +41,8 @@ def _hloc(heading: Heading, text: str | None = None) -> Location:
     ),
 )
 def missing_top_level_heading(ctx, opts) -> Iterator[Hit]:
-    if not any(h.level == 1 for h in _headings(ctx)):
+    # A heading ingest made from the file name is not the author's (``title_derived``).
+    if ctx.doc.metadata.title_derived or not any(h.level == 1 for h in _headings(ctx)):
         yield Hit(
             "No level-1 heading",
             Location(excerpt=ctx.doc.metadata.title),
@@ -172,7 +176,7 @@ def bold_paragraph_as_heading(ctx, opts) -> Iterator[Hit]:
     from pipeline.document import plain_text
 
     section = ""
-    for block in ctx.doc.blocks:
+    for block in iter_blocks(ctx.doc.blocks):
         if isinstance(block, Heading):
             section = heading_text(block)
         elif isinstance(block, Paragraph) and is_pseudo_heading(block.content):

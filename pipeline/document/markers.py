@@ -30,3 +30,31 @@ def expand_marker(raw: str) -> tuple[str, ...]:
         if k not in out:
             out.append(k)
     return tuple(out)
+
+
+def canonical_marker(refs: tuple[str, ...]) -> str:
+    """The marker a list of keys is written as: ``("1", "3")`` → ``"1,3"``; three or more
+    consecutive numbers become a range (``("2", "3", "4")`` → ``"2–4"``).
+
+    Used for a marker read from footnote references (``[^1][^3]``), which carry keys but no
+    written marker; ``expand_marker(canonical_marker(refs)) == refs`` for numeric keys.
+    """
+    if not all(k.isdigit() and k == str(int(k)) for k in refs):
+        return ",".join(refs)
+    parts: list[str] = []
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            parts.append(f"{run[0]}–{run[-1]}")
+        else:
+            parts.extend(str(n) for n in run)
+        run.clear()
+
+    for k in refs:
+        n = int(k)
+        if run and n != run[-1] + 1:
+            flush()
+        run.append(n)
+    flush()
+    return ",".join(parts)

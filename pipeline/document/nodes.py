@@ -178,9 +178,34 @@ class Metadata:
     target_grade: float | None = None
     key_points: tuple[str, ...] = ()
     site_name: str | None = None
+    # True when the source wrote no title (no front-matter title, no level-1 heading) and
+    # ingest made one from the file name: HD001 still reports the missing heading.
+    title_derived: bool = False
+    # Front-matter keys plainprint has no field for (Jekyll's ``layout``, Hugo's ``weight``),
+    # kept as (key, value as text) pairs in source order so an export writes them back.
+    extras: tuple[tuple[str, str], ...] = ()
 
 
-SCHEMA_VERSION = (1, 1)  # 1.1: optional ``lang`` on headings, paragraphs, lists, quotes
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """An inline ``<!-- plainprint-disable… -->`` directive, read at ingest.
+
+    Kept in the Document so the checks never re-read the source, and so the comment itself
+    can be dropped from the text. ``line`` is where the comment starts; ``target`` the
+    first non-blank line after it ends (what ``disable-next-line`` applies to).
+    """
+
+    kind: str  # disable | enable | disable-next-line | disable-file
+    rules: tuple[str, ...]
+    reason: str
+    line: int | None = None
+    target: int | None = None
+    text: str = ""
+
+
+# 1.1: optional ``lang`` on headings, paragraphs, lists, quotes.
+# 1.2: ``Metadata.title_derived`` and ``extras``; ``Document.suppressions``.
+SCHEMA_VERSION = (1, 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +213,7 @@ class Document:
     metadata: Metadata
     blocks: tuple[Block, ...]
     removed: tuple[Removed, ...] = field(default=())
+    suppressions: tuple[Suppression, ...] = field(default=())
 
     @property
     def references(self) -> tuple[Reference, ...]:

@@ -32,6 +32,7 @@ _TAGS: dict[str, type] = {
     "Ref": nodes.Reference,
     "Removed": nodes.Removed,
     "Meta": nodes.Metadata,
+    "Suppress": nodes.Suppression,
 }
 _NAMES = {cls: tag for tag, cls in _TAGS.items()}
 
@@ -72,6 +73,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
         "metadata": _encode(doc.metadata),
         "blocks": _encode(doc.blocks),
         "removed": _encode(doc.removed),
+        "suppressions": _encode(doc.suppressions),
     }
 
 
@@ -88,6 +90,7 @@ def from_dict(data: dict[str, Any]) -> Document:
         metadata=_decode(data["metadata"]),
         blocks=_decode(data["blocks"]),
         removed=_decode(data.get("removed", [])),
+        suppressions=_decode(data.get("suppressions", [])),
     )
 
 

@@ -31,6 +31,7 @@ import re
 
 import yaml
 
+from ..document.markers import canonical_marker
 from ..document.nodes import (
     Block,
     BlockQuote,
@@ -43,6 +44,7 @@ from ..document.nodes import (
     LineBreak,
     Link,
     ListBlock,
+    ListItem,
     Metadata,
     Paragraph,
     Reference,
@@ -51,7 +53,7 @@ from ..document.nodes import (
     Table,
     Text,
 )
-from ..ingest.citations import MARKER_BODY, expand_marker
+from ..ingest.markdown import merge_citations as merge_adjacent
 
 # ------------------------------------------------------------------------- escaping
 
@@ -59,7 +61,6 @@ _ALWAYS = set("\\`*[]<>|")
 _ENTITY_LIKE = re.compile(r"&(?=#\d{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 _LINE_START_CHARS = set("#>-+=~:")
 _ORDERED_START = re.compile(r"^(\d{1,9})([.)])")
-_MARKER = re.compile(MARKER_BODY)
 _FOOTNOTE_LABEL = re.compile(r"[^\s\[\]\\^]{1,200}")
 _PLAIN_URL = re.compile(r"[^\s()<>\\&|]*")
 
@@ -125,12 +126,10 @@ def escape_url(url: str) -> str:
 
 
 def citation_markup(c: Citation) -> str:
-    """``[^key]`` for a one-key marker, ``[1,3]`` / ``[2–4]`` for numeric ones."""
-    if len(c.refs) == 1 and c.raw == c.refs[0] and _FOOTNOTE_LABEL.fullmatch(c.raw):
-        return f"[^{c.raw}]"
-    if _MARKER.fullmatch(c.raw) and " " not in c.raw and expand_marker(c.raw) == c.refs:
-        return f"[{c.raw}]"
-    # Not representable exactly: one footnote marker per key.
+    """Footnote references only, one per key: ``[^1][^3]`` for a marker citing 1 and 3.
+
+    Pandoc and every CommonMark footnote extension link these; ``[1,3]`` would be plain
+    text to them. plainprint reads adjacent references back as one marker."""
     return "".join(f"[^{k}]" for k in c.refs if _FOOTNOTE_LABEL.fullmatch(k)) or escape_text(c.raw)
 
 
@@ -294,6 +293,8 @@ def front_matter(meta: Metadata) -> str:
             data[key] = value
     if meta.key_points:
         data["key_points"] = list(meta.key_points)
+    for key, value in meta.extras:
+        data.setdefault(key, value)
     body = yaml.safe_dump(
         data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1_000_000
     )
@@ -330,7 +331,49 @@ def round_trip_view(doc: Document) -> Document:
             return dataclasses.replace(b, line=None, items=items)
         return dataclasses.replace(b, line=None)
 
-    meta = dataclasses.replace(doc.metadata, source_path="", source_format="")
+    def cite(c: Citation) -> Citation:
+        return dataclasses.replace(
+            c, raw=c.refs[0] if len(c.refs) == 1 else canonical_marker(c.refs)
+        )
+
+    def run(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for n in nodes:
+            if isinstance(n, Emphasis | Strong | Link):
+                n = dataclasses.replace(n, children=run(n.children))
+            out.append(n)
+        return merge_adjacent([cite(n) if isinstance(n, Citation) and n.refs else n for n in out])
+
+    def inlines(b: Block) -> Block:
+        if isinstance(b, Heading | Paragraph):
+            return dataclasses.replace(b, content=run(b.content))
+        if isinstance(b, BlockQuote):
+            return dataclasses.replace(b, blocks=tuple(inlines(x) for x in b.blocks))
+        if isinstance(b, ListBlock):
+            return dataclasses.replace(b, items=tuple(item(i) for i in b.items))
+        if isinstance(b, Table):
+            return dataclasses.replace(
+                b,
+                header=tuple(tuple(run(c) for c in r) for r in b.header),
+                rows=tuple(tuple(run(c) for c in r) for r in b.rows),
+                caption=run(b.caption),
+            )
+        if isinstance(b, Figure):
+            return dataclasses.replace(b, caption=run(b.caption))
+        return b
+
+    def item(i: ListItem) -> ListItem:
+        subs = tuple(inlines(s) for s in i.sublists)
+        return dataclasses.replace(i, content=run(i.content), sublists=subs)  # type: ignore[arg-type]
+
+    # The export writes a title into the front matter and the level-1 heading into the
+    # body, so a derived title is a written one after the round trip; suppressions are
+    # tied to the original file's lines, like the audit.
+    meta = dataclasses.replace(doc.metadata, source_path="", source_format="", title_derived=False)
     return dataclasses.replace(
-        doc, metadata=meta, blocks=tuple(block(b) for b in doc.blocks), removed=()
+        doc,
+        metadata=meta,
+        blocks=tuple(inlines(block(b)) for b in doc.blocks),
+        removed=(),
+        suppressions=(),
     )

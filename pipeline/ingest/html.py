@@ -128,6 +128,18 @@ def _convert(elements: list, audit: list[Removed]) -> list[Block]:
     soup = BeautifulSoup("<div>" + "".join(parts) + "</div>", "lxml")
     for tag in soup.find_all(attrs={PP_ID: True}):
         del tag[PP_ID]
+    return _convert_soup(soup, audit)
+
+
+def fragment_blocks(html: str, audit: list[Removed]) -> list[Block]:
+    """Raw HTML written inside another source (Markdown) → blocks, cleaned and mapped by
+    the same steps as a saved page's main content, so both formats read HTML alike."""
+    from bs4 import BeautifulSoup
+
+    return _convert_soup(BeautifulSoup("<div>" + html + "</div>", "lxml"), audit)
+
+
+def _convert_soup(soup, audit: list[Removed]) -> list[Block]:
     mark_breaks(soup)
     clean_soup(soup, audit)
     clean_dense_blocks(soup, audit)

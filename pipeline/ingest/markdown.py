@@ -39,7 +39,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html as html_lib
+import json
+import logging
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +54,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..document.build import number_blocks
+from ..document.markers import canonical_marker
 from ..document.nodes import (
     Block,
     BlockQuote,
@@ -75,10 +80,16 @@ from ..document.nodes import (
 from ..document.walk import plain_text
 from ..errors import IngestError
 from .citations import BRACKETED, expand_marker
+from .directives import locate, strip_comments
+from .html import fragment_blocks
+from .html_clean import mark_breaks
+from .html_convert import Converter, tidy
 from .references import parse_date, parse_reference
 
-# Front-matter key → Metadata field. Unknown keys are errors: a misspelt key silently
-# ignored would drop the editor's metadata.
+LOG = logging.getLogger("plainprint.ingest")
+
+# Front-matter key → Metadata field. Other keys (Jekyll's ``layout``, Hugo's ``weight``)
+# are kept in ``Metadata.extras`` and named in one warning, so a misspelt key is seen.
 FRONT_MATTER_KEYS = {
     "title": "title",
     "lang": "language",
@@ -102,8 +113,12 @@ FRONT_MATTER_KEYS = {
     "site_name": "site_name",
 }
 _DATE_FIELDS = {"published", "modified", "retrieved", "reviewed"}
-_FENCE_OPEN = re.compile(r"\A\ufeff?---[ \t]*\n")
-_FENCE_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_FENCE_OPEN = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n")
+_FENCE_CLOSE = {
+    "---": re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M),
+    "+++": re.compile(r"^\+\+\+[ \t]*$", re.M),
+}
+_TOML_LINE = re.compile(r"line (\d+)")
 _TABLE_CAPTION = re.compile(r"^Table:[ \t]*")
 
 
@@ -122,7 +137,7 @@ def _bracket_citation(state: StateInline, silent: bool) -> bool:
 
 
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
     md.use(footnote_plugin, inline=False, move_to_end=False, always_match_refs=True)
     md.inline.ruler.after("footnote_ref", "bracket_citation", _bracket_citation)
     # Keep URLs exactly as written (no percent-encoding or punycode): the Document records
@@ -148,18 +163,21 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]
     m = _FENCE_OPEN.match(text)
     if not m:
         return {}, text.lstrip("\ufeff"), 0
-    close = _FENCE_CLOSE.search(text, m.end())
+    fence = m.group(1)
+    close = _FENCE_CLOSE[fence].search(text, m.end())
     if not close:
         raise IngestError(
             path,
-            "front matter opened by '---' on line 1 is never closed",
-            "end it with a line of '---'",
+            f"front matter opened by '{fence}' on line 1 is never closed",
+            f"end it with a line of '{fence}'",
         )
     yaml_text = text[m.end() : close.start()]
     end = text.find("\n", close.end())
     end = len(text) if end < 0 else end + 1
     n_lines = text.count("\n", 0, end)
     body = "\n" * n_lines + text[end:]
+    if fence == "+++":
+        return _toml_front_matter(yaml_text, path), body, n_lines
     try:
         data = yaml.safe_load(yaml_text)
     except yaml.YAMLError as exc:
@@ -186,8 +204,58 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]
     return _front_matter_fields(data, yaml_text, path), body, n_lines
 
 
+def _toml_front_matter(toml_text: str, path: Path) -> dict[str, Any]:
+    """``+++`` front matter (Hugo's TOML form); always a mapping when it parses."""
+    try:
+        data = tomllib.loads(toml_text)
+    except tomllib.TOMLDecodeError as exc:
+        problem = str(exc)
+        m = _TOML_LINE.search(problem)
+        where = f"line {int(m.group(1)) + 1}: " if m else ""
+        problem = _TOML_LINE.sub(lambda n: f"line {int(n.group(1)) + 1}", problem)
+        raise IngestError(
+            path,
+            f"front matter is not valid TOML ({where}{problem})",
+            "fix the TOML between the '+++' lines",
+        ) from None
+    return _front_matter_fields(data, toml_text, path)
+
+
+_MAX_EXTRA_NODES = 10_000
+
+
+def _size(value: Any, budget: int) -> int:
+    """Nodes in ``value``, counting at most past ``budget`` (YAML aliases share nodes, so
+    a 'billion laughs' value is small in memory but huge once written out)."""
+    stack, n = [value], 0
+    while stack and n <= budget:
+        v = stack.pop()
+        n += 1
+        if isinstance(v, dict):
+            stack.extend(v.keys())
+            stack.extend(v.values())
+        elif isinstance(v, list | tuple):
+            stack.extend(v)
+    return n
+
+
+def _extra_text(value: Any, name: str, path: Path) -> str:
+    """A front-matter value plainprint does not use, as text an export writes back."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if _size(value, _MAX_EXTRA_NODES) > _MAX_EXTRA_NODES:
+        raise IngestError(
+            path,
+            f"front matter value of {name!r} is too large (over {_MAX_EXTRA_NODES} items)",
+            "remove it, or write it without YAML aliases",
+        )
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
 def _key_line(yaml_text: str, key: str) -> str:
-    m = re.search(rf"^\s*['\"]?{re.escape(key)}['\"]?\s*:", yaml_text, re.M)
+    m = re.search(rf"^\s*['\"]?{re.escape(key)}['\"]?\s*[:=]", yaml_text, re.M)
     return f"line {yaml_text.count(chr(10), 0, m.start()) + 2}: " if m else ""
 
 
@@ -196,15 +264,14 @@ _SCALARS = (str, int, float, dt.date)
 
 def _front_matter_fields(data: dict[Any, Any], yaml_text: str, path: Path) -> dict[str, Any]:
     out: dict[str, Any] = {}
+    extras: list[tuple[str, str]] = []
     for key, value in data.items():
         name = str(key)
         field = FRONT_MATTER_KEYS.get(name)
         where = _key_line(yaml_text, name)
         if field is None:
-            known = ", ".join(sorted(FRONT_MATTER_KEYS))
-            raise IngestError(
-                path, f"front matter {where}unknown key {name!r}", f"known keys: {known}"
-            )
+            extras.append((name, _extra_text(value, name, path)))
+            continue
         if value is None:
             continue
         if field == "key_points":
@@ -231,6 +298,13 @@ def _front_matter_fields(data: dict[Any, Any], yaml_text: str, path: Path) -> di
             out[field] = _iso_date(value)
         else:
             out[field] = str(value)
+    if extras:
+        out["extras"] = tuple(extras)
+        LOG.warning(
+            "%s: front matter keys plainprint does not use, kept as extras: %s",
+            path,
+            ", ".join(k for k, _ in extras),
+        )
     return out
 
 
@@ -261,16 +335,99 @@ def _merge(nodes: list[Inline]) -> tuple[Inline, ...]:
     return tuple(out)
 
 
-class _Inlines:
-    """Inline tokens → inline nodes. Inline images are kept as their alt text and audited."""
+_HOLE = re.compile("\ue000(\\d+)\ue001")
+_Comments = list[tuple[str, int | None]]
 
-    def __init__(self, removed: list[Removed], line: int | None) -> None:
+
+def merge_citations(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Adjacent markers (``[^1][^3]``) are one Citation of both keys, written ``1,3``.
+    Each run is merged once (linear in its length: a hostile file may hold thousands)."""
+    out: list[Inline] = []
+    run: list[Citation] = []
+
+    def flush() -> None:
+        if len(run) == 1:
+            out.append(run[0])
+        elif run:
+            refs = tuple(k for c in run for k in c.refs)
+            out.append(Citation(refs=refs, raw=canonical_marker(refs)))
+        run.clear()
+
+    for node in nodes:
+        if isinstance(node, Citation):
+            run.append(node)
+            continue
+        flush()
+        out.append(node)
+    flush()
+    return tuple(out)
+
+
+def _is_comment(tok: Token) -> bool:
+    return tok.type == "html_inline" and tok.content.startswith("<!--")
+
+
+def _drop_comments(tokens: list[Token], comments: _Comments, line: int | None) -> list[Token]:
+    """Inline tokens without HTML comments (recorded in ``comments``), leaving one space
+    where ``a <!-- note --> b`` had two and none at the edges of the run."""
+    out: list[Token] = []
+    trim_next = False
+    for tok in tokens:
+        if _is_comment(tok):
+            comments.append((tok.content, line))
+            prev = out[-1] if out else None
+            if (
+                prev is None
+                or prev.type in ("softbreak", "hardbreak")
+                or prev.type == "text"
+                and prev.content[-1:].isspace()
+            ):
+                trim_next = True
+            continue
+        if trim_next and tok.type == "text":
+            tok = tok.copy(content=tok.content.lstrip(" \t"))
+        elif trim_next and tok.type == "softbreak" and out and out[-1].type == "text":
+            out[-1] = out[-1].copy(content=out[-1].content.rstrip(" \t"))
+        trim_next = False
+        out.append(tok)
+    if (trim_next or (tokens and _is_comment(tokens[-1]))) and out and out[-1].type == "text":
+        out[-1] = out[-1].copy(content=out[-1].content.rstrip(" \t"))
+    return out
+
+
+class _Inlines:
+    """Inline tokens → inline nodes. Inline images are kept as their alt text and audited.
+
+    Raw inline HTML (``<sup>1</sup>``, ``<br>``) sends the whole run through the HTML
+    ingest's converter, Markdown markup rendered as the HTML it stands for and citation
+    markers carried through as placeholders. Images in such a run become figures after
+    the block (as in HTML ingest), collected in ``figures``."""
+
+    def __init__(self, removed: list[Removed], line: int | None, comments: _Comments) -> None:
         self.removed = removed
         self.line = line
+        self.comments = comments
+        self.figures: list[Figure] = []
 
     def convert(self, tokens: list[Token]) -> tuple[Inline, ...]:
+        tokens = _drop_comments(tokens, self.comments, self.line)
+        if any(t.type == "html_inline" for t in tokens):
+            return merge_citations(_merge(self._via_html(tokens)))
         nodes, _ = self._run(tokens, 0, None)
-        return _merge(nodes)
+        return merge_citations(_merge(nodes))
+
+    def _via_html(self, tokens: list[Token]) -> list[Inline]:
+        from bs4 import BeautifulSoup
+
+        holes: list[Citation] = []
+        markup = _inline_html(tokens, holes)
+        soup = BeautifulSoup("<div>" + markup + "</div>", "lxml")
+        mark_breaks(soup)
+        root = soup.find("div") or soup
+        converter = Converter()
+        inls = tidy(converter.inlines(root, 0))
+        self.figures.extend(converter.pending_figures)
+        return _fill_holes(inls, holes)
 
     def _run(self, tokens: list[Token], i: int, until: str | None) -> tuple[list[Inline], int]:
         out: list[Inline] = []
@@ -313,8 +470,60 @@ class _Inlines:
                     )
                 )
                 out.append(Text(alt))
-            # html_inline cannot occur (html is off); anything else carries no text.
+            # html_inline never gets here (see convert); anything else carries no text.
         return out, i
+
+
+def _inline_html(tokens: list[Token], holes: list[Citation]) -> str:
+    """Inline tokens as HTML; citation markers as ``\ue000n\ue001`` placeholders."""
+    esc = html_lib.escape
+    parts: list[str] = []
+    for tok in tokens:
+        kind = tok.type
+        if kind in ("text", "text_special"):
+            parts.append(esc(tok.content.replace("\ue000", "").replace("\ue001", ""), False))
+        elif kind == "softbreak":
+            parts.append("\n")
+        elif kind == "hardbreak":
+            parts.append("<br>")
+        elif kind == "code_inline":
+            parts.append(f"<code>{esc(tok.content, False)}</code>")
+        elif kind in ("em_open", "em_close", "strong_open", "strong_close"):
+            parts.append(f"<{'/' if tok.nesting < 0 else ''}{tok.tag}>")
+        elif kind == "link_open":
+            parts.append(f'<a href="{esc(str(tok.attrGet("href") or ""))}">')
+        elif kind == "link_close":
+            parts.append("</a>")
+        elif kind == "image":
+            alt = esc(_flat(tok.children or []))
+            parts.append(f'<img src="{esc(str(tok.attrGet("src") or ""))}" alt="{alt}">')
+        elif kind in ("footnote_ref", "citation"):
+            raw = str(tok.meta["label"]) if kind == "footnote_ref" else tok.meta["raw"]
+            refs = (raw,) if kind == "footnote_ref" else expand_marker(raw)
+            holes.append(Citation(refs=refs, raw=raw))
+            parts.append(f"\ue000{len(holes) - 1}\ue001")
+        elif kind == "html_inline":
+            parts.append(tok.content)
+    return "".join(parts)
+
+
+def _fill_holes(nodes: tuple[Inline, ...], holes: list[Citation]) -> list[Inline]:
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            pos = 0
+            for m in _HOLE.finditer(node.text):
+                out.append(Text(node.text[pos : m.start()]))
+                n = int(m.group(1))
+                out.append(holes[n] if n < len(holes) else Text(""))
+                pos = m.end()
+            out.append(Text(node.text[pos:]))
+        elif isinstance(node, Emphasis | Strong | Link):
+            kids = _merge(_fill_holes(node.children, holes))
+            out.append(dataclasses.replace(node, children=kids))
+        else:
+            out.append(node)
+    return out
 
 
 def _flat(tokens: list[Token]) -> str:
@@ -351,6 +560,7 @@ def _flat(tokens: list[Token]) -> str:
 class _Builder:
     def __init__(self, removed: list[Removed]) -> None:
         self.removed = removed
+        self.comments: _Comments = []  # every HTML comment, with its token's line
 
     def blocks(self, tokens: list[Token], i: int, until: str | None) -> tuple[list[Block], int]:
         out: list[Block] = []
@@ -374,11 +584,20 @@ class _Builder:
                 ):
                     out[-1] = dataclasses.replace(prev, caption=self.caption(inline_tok, line))
                 else:
-                    out.append(self.paragraph(inline_tok, line))
+                    out.extend(self.paragraph(inline_tok, line))
                 i += 3
+            elif kind == "html_block":
+                rest, found = strip_comments(tok.content)
+                self.comments.extend((text, line) for text, _ in found)
+                if rest.strip():
+                    out.extend(
+                        dataclasses.replace(b, line=line)
+                        for b in fragment_blocks(rest, self.removed)
+                    )
+                i += 1
             elif kind in ("bullet_list_open", "ordered_list_open"):
-                lst, i = self.list(tokens, i)
-                out.append(lst)
+                lists, i = self.list(tokens, i)
+                out.extend(lists)
             elif kind == "blockquote_open":
                 inner, i = self.blocks(tokens, i + 1, "blockquote_close")
                 out.append(BlockQuote(blocks=tuple(inner), line=line))
@@ -407,55 +626,69 @@ class _Builder:
         return out, i
 
     def inline(self, tok: Token, line: int | None) -> tuple[Inline, ...]:
-        return _Inlines(self.removed, line).convert(tok.children or [])
+        conv = _Inlines(self.removed, line, self.comments)
+        content = conv.convert(tok.children or [])
+        if conv.figures:  # an <img> in a heading or cell: its alt text stays, as in running text
+            content = merge_citations(
+                _merge([*content, *(Text(" " + f.alt) for f in conv.figures if f.alt)])
+            )
+        return content
 
-    def paragraph(self, tok: Token, line: int | None) -> Block:
+    def paragraph(self, tok: Token, line: int | None) -> list[Block]:
         figure = _figure(tok.children or [], line)
         if figure is not None:
-            return figure
-        return Paragraph(content=self.inline(tok, line), line=line)
+            return [figure]
+        conv = _Inlines(self.removed, line, self.comments)
+        content = conv.convert(tok.children or [])
+        out: list[Block] = [Paragraph(content=content, line=line)] if content else []
+        return out + [dataclasses.replace(f, line=line) for f in conv.figures]
 
     def caption(self, tok: Token, line: int | None) -> tuple[Inline, ...]:
         """``Table: caption`` → the caption's inlines, without the ``Table:`` label."""
         source = _TABLE_CAPTION.sub("", tok.content, count=1)
         parsed = _MD.parseInline(source, {})
-        return _Inlines(self.removed, line).convert(parsed[0].children or [] if parsed else [])
+        conv = _Inlines(self.removed, line, self.comments)
+        return conv.convert(parsed[0].children or [] if parsed else [])
 
-    def list(self, tokens: list[Token], i: int) -> tuple[ListBlock, int]:
+    def list(self, tokens: list[Token], i: int) -> tuple[list[Block], int]:
+        """A list; a block an item holds besides text and sublists (a quote, a table)
+        closes the list there and follows it, and the list goes on after it."""
         open_tok = tokens[i]
         ordered = open_tok.type == "ordered_list_open"
         close = "ordered_list_close" if ordered else "bullet_list_close"
         start_attr = open_tok.attrGet("start") if ordered else None
         start = int(start_attr) if start_attr is not None else 1
         line = open_tok.map[0] + 1 if open_tok.map else None
+        out: list[Block] = []
         items: list[ListItem] = []
         i += 1
         while i < len(tokens) and tokens[i].type != close:
             if tokens[i].type != "list_item_open":
                 i += 1
                 continue
-            item_line = tokens[i].map[0] + 1 if tokens[i].map else line
             inner, i = self.blocks(tokens, i + 1, "list_item_close")
             content: list[Inline] = []
             sublists: list[ListBlock] = []
+            lifted: list[Block] = []
             for block in inner:
-                if isinstance(block, ListBlock):
+                if isinstance(block, ListBlock) and not lifted:
                     sublists.append(block)
-                    continue
-                if isinstance(block, Paragraph | Heading):
+                elif isinstance(block, Paragraph | Heading) and not lifted:
                     if content:
                         content.append(LineBreak())
                     content.extend(block.content)
-                    continue
-                self.removed.append(
-                    Removed(
-                        excerpt=_excerpt(block),
-                        reason=f"{type(block).__name__} inside a list item (not supported there)",
-                        line=item_line,
-                    )
-                )
+                else:
+                    lifted.append(block)
             items.append(ListItem(content=_merge(content), sublists=tuple(sublists)))
-        return ListBlock(ordered=ordered, items=tuple(items), line=line, start=start), i + 1
+            if lifted:
+                out.append(ListBlock(ordered=ordered, items=tuple(items), line=line, start=start))
+                out.extend(lifted)
+                start += len(items) if ordered else 0
+                items = []
+                line = None
+        if items:
+            out.append(ListBlock(ordered=ordered, items=tuple(items), line=line, start=start))
+        return out, i + 1
 
     def table(self, tokens: list[Token], i: int) -> tuple[Table, int]:
         line = tokens[i].map[0] + 1 if tokens[i].map else None
@@ -523,7 +756,7 @@ def _figure(children: list[Token], line: int | None) -> Figure | None:
             depth += tok.nesting if tok.type in ("em_open", "em_close") else 0
             if depth == 0 and n != len(rest) - 1:
                 return None
-        caption = _Inlines([], line).convert(rest[2:-1])
+        caption = _Inlines([], line, []).convert(rest[2:-1])
     elif image.attrGet("title"):
         caption = (Text(str(image.attrGet("title"))),)
     alt = _flat(image.children or [])
@@ -547,16 +780,25 @@ def parse_markdown(text: str, path: Path) -> Document:
     builder = _Builder(removed)
     tokens = _MD.parse(body)
     blocks, _ = builder.blocks(tokens, 0, None)
+    suppressions = locate(body, builder.comments)
 
     first_h1 = next((b for b in blocks if isinstance(b, Heading) and b.level == 1), None)
     title = meta.get("title")
     if not title and first_h1 is not None:
         title = plain_text(first_h1.content).strip() or None
+    derived = not title
     if not title:
         title = path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Untitled"
     if first_h1 is None:
         blocks.insert(0, Heading(level=1, content=(Text(title),)))
     meta["title"] = title
-    metadata = Metadata(source_path=str(path), source_format="markdown", **meta)
-    doc = Document(metadata=metadata, blocks=tuple(blocks), removed=tuple(removed))
+    metadata = Metadata(
+        source_path=str(path), source_format="markdown", title_derived=derived, **meta
+    )
+    doc = Document(
+        metadata=metadata,
+        blocks=tuple(blocks),
+        removed=tuple(removed),
+        suppressions=tuple(suppressions),
+    )
     return number_blocks(doc)
