@@ -213,6 +213,8 @@ def _fix_jargon(ctx, finding, unit) -> str:
     found, term = _term_at(ctx, unit, finding)
     if re.match(r"\s*\(", unit.text[finding.location.end :]):
         raise Unfixable("the term is explained in parentheses right after it")
+    if unit.text[: finding.location.start].rstrip().endswith("("):
+        raise Unfixable("the term is itself an explanation in parentheses")
     if found.lower() != term.lower():
         raise Unfixable(f"“{found}” is an inflected form of “{term}”; rewrite it by hand")
     alts = ctx.settings.glossary[term].alternatives
@@ -272,7 +274,8 @@ def _fix_undefined_term(ctx, finding, unit) -> str:
     definition = ctx.settings.glossary[term].definition.strip().rstrip(".")
     if not definition:
         raise Unfixable(f"the glossary has no definition of “{term}”")
-    if definition[1:2].islower():  # "A cancer that…" → "a cancer that…"
+    first = definition.split()[0]
+    if first == "A" or first[1:].islower():  # "A cancer that…" → "a cancer that…"
         definition = definition[0].lower() + definition[1:]
     return f"{found} ({definition})"
 
