@@ -298,3 +298,17 @@ def test_rules_lists_the_fix(tmp_path):
     line = next(x for x in out.stdout.splitlines() if x.startswith("PL012"))
     assert "fix: safe" in line
     assert "fix: unsafe" in next(x for x in out.stdout.splitlines() if x.startswith("PL006"))
+
+
+def test_the_editors_report_marks_fixable_findings(seed_doc):
+    import re
+
+    from checks import run_checks
+    from pipeline.report import render_report
+
+    report = run_checks(seed_doc, Config()).to_dict()
+    html = render_report(seed_doc, report)
+    items = dict(re.findall(r'data-rule="(\w+)">(.*?)</li>', html, re.S))
+    assert "fixable (safe): <code>plainprint fix</code>" in items["PL012"]
+    assert "fixable (unsafe): <code>plainprint fix --unsafe</code>" in items["PL006"]
+    assert "fixable" not in items["PL001"]
