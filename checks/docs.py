@@ -78,7 +78,20 @@ A reason after ` -- ` is required; without one the comment is ignored and report
 `disable-next-line` covers the block that starts on the next non-blank line. Rules are
 codes, names or family prefixes. `--write-baseline FILE` records current findings;
 `--baseline FILE` accepts them so only new findings count.
+
+## Fixes
+
+`plainprint fix SOURCE…` applies the fixes of the rules marked fixable below, like `ruff check
+--fix`: safe ones by default, unsafe ones (the meaning may shift; review them) with `--unsafe`.
+Doubled spaces inside a line are a safe fix too. `--diff` shows the changes and writes nothing.
 """
+
+
+_AUTOFIX_TEXT = {
+    None: "not fixable",
+    "safe": "fixable (safe): applied by default",
+    "unsafe": "fixable (unsafe): applied only with `--unsafe`; review the result",
+}
 
 
 def _examples(title: str, items: tuple[str, ...]) -> list[str]:
@@ -94,11 +107,14 @@ def render() -> str:
         PREAMBLE,
         "## Index",
         "",
-        "| code | name | severity | summary |",
-        "| --- | --- | --- | --- |",
+        "| code | name | severity | `plainprint fix` | summary |",
+        "| --- | --- | --- | --- | --- |",
     ]
     for r in rules:
-        lines.append(f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity} | {r.summary} |")
+        lines.append(
+            f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity} | {r.autofix or '—'} "
+            f"| {r.summary} |"
+        )
     lines.append("")
     family = None
     for r in rules:
@@ -115,6 +131,7 @@ def rule_section(r: Rule) -> list[str]:
     lines.append(
         f"- Default severity: {r.severity}; status: {r.status} (since {r.since}); fix: {r.fix}"
     )
+    lines.append(f"- `plainprint fix`: {_AUTOFIX_TEXT[r.autofix]}")
     if r.options:
         opts = ", ".join(f"`{k}` = {v!r}" for k, v in r.options.items())
         lines.append(f"- Options: {opts}")

@@ -6,6 +6,11 @@ generated from this registry (``python -m checks.docs``) and a test keeps it cur
 
 Codes are two letters for the family and three digits; they are never reused. A retired
 code stays in ``RETIRED``; a renamed one goes in ``REDIRECTS``.
+
+A rule that ``plainprint fix`` can apply declares ``autofix`` ("safe": applied by default,
+the meaning cannot change; "unsafe": only with ``--unsafe``, an editor should review it)
+and its ``fixer``, which owns the rule's facts: given the checks context, the finding and
+its unit, it returns the text that replaces the finding's span, or raises ``Unfixable``.
 """
 
 from __future__ import annotations
@@ -27,6 +32,11 @@ REDIRECTS: dict[str, str] = {}  # old code or name → current code
 
 CODE_RE = re.compile(r"^(RL|PL|CT|HD|CK)\d{3}$")
 NAME_RE = re.compile(r"^[a-z]+(?:-[a-z0-9]+)*$")
+AUTOFIX = (None, "safe", "unsafe")
+
+
+class Unfixable(Exception):
+    """A finding of a fixable rule that cannot be fixed here; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,15 @@ class Rule:
     fix: str = "none"  # none | sometimes | always (a suggestion is offered)
     status: str = "stable"
     since: str = "0.1.0"
+    autofix: str | None = None  # None | "safe" | "unsafe": what `plainprint fix` may apply
+    fixer: Callable[..., str] | None = None  # (ctx, finding, unit) -> replacement text
+
+    @property
+    def fix_label(self) -> str:
+        """How `plainprint rules`, RULES.md and the editor's report name the fix."""
+        return {"safe": "fixable (safe)", "unsafe": "fixable (unsafe, --unsafe)"}.get(
+            self.autofix or "", "not fixable"
+        )
 
     @property
     def family(self) -> str:
@@ -67,13 +86,17 @@ def rule(
     tags: tuple[str, ...] = (),
     references: tuple[str, ...] = (),
     fix: str = "none",
+    autofix: str | None = None,
+    fixer: Callable[..., str] | None = None,
 ) -> Callable[[Callable[..., Iterator[Any]]], Callable[..., Iterator[Any]]]:
     def register(fn: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
         if code in _REGISTRY or code in RETIRED:
             raise ValueError(f"rule code {code} is already used")
+        if autofix not in AUTOFIX or (autofix is None) != (fixer is None):
+            raise ValueError(f"rule {code}: autofix must be safe or unsafe, with a fixer")
         _REGISTRY[code] = Rule(
             code, name, severity, summary, rationale, flagged, clean, fn,
-            dict(options or {}), tags, references, fix,
+            dict(options or {}), tags, references, fix, autofix=autofix, fixer=fixer,
         )  # fmt: skip
         return fn
 

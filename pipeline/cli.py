@@ -15,7 +15,7 @@ import sys
 from . import __version__
 from .errors import PlainprintError
 
-COMMANDS = ("ingest", "check", "render", "build", "index", "serve", "rules")
+COMMANDS = ("ingest", "check", "fix", "render", "build", "index", "serve", "rules")
 
 EPILOG = """\
 exit codes: 0 success; 1 checks found problems at the --fail-on level; 2 bad input,

@@ -10,7 +10,7 @@ from ..finding import Location, Suggestion
 from ..formulas import dale_chall_easy_words, is_easy_word
 from ..lexicon import lexicon
 from ..passive import passive_spans
-from ..registry import Hit, rule
+from ..registry import Hit, Unfixable, rule
 from ..swaps import match_case
 from ..terms import PhraseMatcher, acronym_expanded, defined_at, find_acronyms
 from ..vocabulary import COMMON_ACRONYMS, word_zipf
@@ -197,6 +197,32 @@ def _first_uses(ctx):
     return first
 
 
+def _term_at(ctx, unit, finding) -> tuple[str, str]:
+    """(found text, glossary headword) of a term finding; Unfixable when it is no term."""
+    loc = finding.location
+    found = unit.text[loc.start : loc.end]
+    for occ in ctx.matcher.find(found):
+        if occ.start == 0 and occ.end == len(found):
+            return found, occ.term
+    raise Unfixable("the finding's text is not a glossary term")
+
+
+def _fix_jargon(ctx, finding, unit) -> str:
+    """The glossary's first plain alternative, in the term's case; unsafe because the
+    alternative may need the sentence rewritten around it (an editor reviews it)."""
+    found, term = _term_at(ctx, unit, finding)
+    if re.match(r"\s*\(", unit.text[finding.location.end :]):
+        raise Unfixable("the term is explained in parentheses right after it")
+    if unit.text[: finding.location.start].rstrip().endswith("("):
+        raise Unfixable("the term is itself an explanation in parentheses")
+    if found.lower() != term.lower():
+        raise Unfixable(f"“{found}” is an inflected form of “{term}”; rewrite it by hand")
+    alts = ctx.settings.glossary[term].alternatives
+    if not alts:
+        raise Unfixable("the glossary has no plain alternative")
+    return match_case(found, alts[0])
+
+
 @rule(
     code="PL006",
     name="jargon-term",
@@ -214,6 +240,8 @@ def _first_uses(ctx):
     tags=("words",),
     references=("PEMAT-P item 3", "CDC CCI item 7", "WCAG 3.1.3 (G101, G55, G62)"),
     fix="sometimes",
+    autofix="unsafe",
+    fixer=_fix_jargon,
 )
 def jargon_term(ctx, opts) -> Iterator[Hit]:
     for term, (unit, sent, occ) in _first_uses(ctx).items():
@@ -240,6 +268,18 @@ def _defined_in_unit(ctx, unit, term: str) -> bool:
     return False
 
 
+def _fix_undefined_term(ctx, finding, unit) -> str:
+    """The term followed by the glossary's definition in parentheses, at its first use."""
+    found, term = _term_at(ctx, unit, finding)
+    definition = ctx.settings.glossary[term].definition.strip().rstrip(".")
+    if not definition:
+        raise Unfixable(f"the glossary has no definition of “{term}”")
+    first = definition.split()[0]
+    if first == "A" or first[1:].islower():  # "A cancer that…" → "a cancer that…"
+        definition = definition[0].lower() + definition[1:]
+    return f"{found} ({definition})"
+
+
 @rule(
     code="PL007",
     name="term-undefined",
@@ -259,6 +299,8 @@ def _defined_in_unit(ctx, unit, term: str) -> bool:
     ),
     tags=("words",),
     references=("PEMAT-P item 4", "WCAG 3.1.3 (G112)"),
+    autofix="unsafe",
+    fixer=_fix_undefined_term,
 )
 def term_undefined(ctx, opts) -> Iterator[Hit]:
     for term, (unit, sent, occ) in _first_uses(ctx).items():
@@ -305,6 +347,65 @@ def _not_an_acronym(token: str, letters: str, easy: frozenset[str]) -> bool:
     )
 
 
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "with", "on", "by", "a", "an"})
+
+
+def _initials(words: list[str], split_hyphens: bool) -> str:
+    parts = [p for w in words for p in (w.split("-") if split_hyphens else [w]) if p]
+    return "".join(p[0] for p in parts if p.lower() not in _SMALL_WORDS).upper()
+
+
+def _matches(words: list[str], letters: str) -> bool:
+    return (
+        bool(words)
+        and words[0].lower() not in _SMALL_WORDS
+        and any(_initials(words, split) == letters.upper() for split in (False, True))
+    )
+
+
+def acronym_expansions(texts, acro: str) -> set[str]:
+    """Full forms the text itself gives for ``acro``: "isolated limb infusion (ILI)" or
+    "ILI (isolated limb infusion)", where the initials of the words spell the acronym."""
+    letters = re.sub(r"[^A-Za-z]", "", acro)
+    found: set[str] = set()
+    before = re.compile(r"((?:[A-Za-z][\w'’-]*[ \t]+){1,12})\(\s*" + re.escape(acro) + r"\s*\)")
+    after = re.compile(r"(?<![\w-])" + re.escape(acro) + r"\s*\(([A-Za-z][^()]{2,80})\)")
+    for text in texts:
+        for m in before.finditer(text):
+            words = m.group(1).split()
+            for j in range(1, len(words) + 1):
+                if _matches(words[-j:], letters):
+                    found.add(" ".join(words[-j:]))
+                    break
+        for m in after.finditer(text):
+            words = m.group(1).split()
+            if _matches(words, letters):
+                found.add(" ".join(words))
+    return found
+
+
+def _fix_acronym(ctx, finding, unit) -> str:
+    """The full form, then the acronym in parentheses; only a full form the document
+    itself gives (with matching initials) is used."""
+    loc = finding.location
+    acro = unit.text[loc.start : loc.end]
+    forms = acronym_expansions((u.text for u in ctx.units), acro)
+    if not forms:
+        raise Unfixable(f"the document never spells out “{acro}”")
+    if len({f.lower() for f in forms}) > 1:
+        raise Unfixable(f"the document spells out “{acro}” in more than one way")
+    form = sorted(forms)[0]
+    starts_sentence = not unit.text[: loc.start].strip() or re.search(
+        r"[.!?][\"'”’)]*\s+$", unit.text[: loc.start]
+    )
+    first, _, rest = form.partition(" ")
+    if starts_sentence:
+        form = form[0].upper() + form[1:]
+    elif first[:1].isupper() and first[1:].islower() and rest == rest.lower():
+        form = first.lower() + (" " + rest if rest else "")  # capitalised only at a sentence start
+    return f"{form} ({acro})"
+
+
 @rule(
     code="PL008",
     name="acronym-undefined",
@@ -328,6 +429,8 @@ def _not_an_acronym(token: str, letters: str, easy: frozenset[str]) -> bool:
     options={"known": []},
     tags=("words",),
     references=("WCAG 3.1.4 (G97, G102, H28)", "PEMAT-P item 4"),
+    autofix="unsafe",
+    fixer=_fix_acronym,
 )
 def acronym_undefined(ctx, opts) -> Iterator[Hit]:
     known = COMMON_ACRONYMS | BETTER_KNOWN | CREDENTIALS | {str(k) for k in opts.get("known", [])}
@@ -361,6 +464,14 @@ def acronym_undefined(ctx, opts) -> Iterator[Hit]:
             )
 
 
+def _fix_wordy(ctx, finding, unit) -> str:
+    """The swap table's replacement; safe because every row of ``swaps.tsv`` (and of a
+    project's ``checks.swaps`` files) is, by that table's contract, a same-meaning swap."""
+    if finding.suggestion is None or not finding.suggestion.replacement:
+        raise Unfixable("the finding has no replacement")
+    return finding.suggestion.replacement
+
+
 @rule(
     code="PL012",
     name="wordy-phrase",
@@ -376,6 +487,8 @@ def acronym_undefined(ctx, opts) -> Iterator[Hit]:
     tags=("words",),
     references=("plainlanguage.gov word list", "retext-simplify"),
     fix="always",
+    autofix="safe",
+    fixer=_fix_wordy,
 )
 def wordy_phrase(ctx, opts) -> Iterator[Hit]:
     matcher = _swap_matcher(ctx.settings.swap_rows)

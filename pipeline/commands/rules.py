@@ -17,8 +17,8 @@ def add_parser(sub) -> None:
         "rules",
         help="list the check rules, or explain one",
         description=(
-            "Without arguments, list every check rule: code, name, default severity and "
-            "summary. With codes or names (RL001, jargon-term) or family prefixes (PL), print "
+            "Without arguments, list every check rule: code, name, default severity, whether "
+            "`plainprint fix` can fix it (safe or unsafe) and summary. With codes or names (RL001, jargon-term) or family prefixes (PL), print "
             "each rule's full entry: why it matters, options, references and examples."
         ),
         epilog="exit codes: 0 success; 2 a rule that does not exist.",
@@ -68,6 +68,7 @@ def run(args) -> int:
                 "options": r.options,
                 "references": list(r.references),
                 "fix": r.fix,
+                "autofix": r.autofix,
                 "status": r.status,
             }
             for r in rules
@@ -78,5 +79,8 @@ def run(args) -> int:
     else:
         width = max(len(r.name) for r in rules)
         for r in rules:
-            sys.stdout.write(f"{r.code}  {r.name:<{width}}  {r.severity:<10}  {r.summary}\n")
+            fix = f"fix: {r.autofix}" if r.autofix else ""
+            sys.stdout.write(
+                f"{r.code}  {r.name:<{width}}  {r.severity:<10}  {fix:<11}  {r.summary}\n"
+            )
     return 0

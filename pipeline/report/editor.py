@@ -44,9 +44,14 @@ FORMULAS = [
 
 def _number_findings(report: dict) -> list[dict]:
     """Each finding with a stable id (f1, f2, …) in report order, and its category."""
+    from checks.registry import get_rule
+
     out = []
     for n, f in enumerate(report.get("findings", []), 1):
-        out.append({**f, "id": f"f{n}", "n": n, "category": category(f.get("rule", ""))})
+        rule = get_rule(f.get("rule", ""))
+        fixable = rule.autofix if rule else None  # what `plainprint fix` may apply
+        out.append({**f, "id": f"f{n}", "n": n, "category": category(f.get("rule", "")),
+                    "fixable": fixable})  # fmt: skip
     return out
 
 
