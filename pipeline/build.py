@@ -298,31 +298,26 @@ def build_many(
         if progress:
             progress(outcome, len(results), total)
 
+    def run_on(pool: Executor) -> None:
+        futures = [
+            pool.submit(build_one, s, out, config, stages, debug, manifest.entries.get(s.name))
+            for s in sources
+        ]
+        for future in as_completed(futures):
+            done(future.result())
+
     try:
         if executor is not None:  # e.g. a Dask cluster's; it owns its workers' lifetime
-            futures = [
-                executor.submit(
-                    build_one, s, out, config, stages, debug, manifest.entries.get(s.name)
-                )  # fmt: skip
-                for s in sources
-            ]
-            for future in as_completed(futures):
-                done(future.result())
+            run_on(executor)
         elif jobs <= 1 or total <= 1:
             for source in sources:
-                entry = manifest.entries.get(source.name)
-                done(build_one(source, out, config, stages, debug, entry))
+                done(
+                    build_one(source, out, config, stages, debug, manifest.entries.get(source.name))
+                )
         else:
             pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
             try:
-                futures = [
-                    pool.submit(
-                        build_one, s, out, config, stages, debug, manifest.entries.get(s.name)
-                    )  # fmt: skip
-                    for s in sources
-                ]
-                for future in as_completed(futures):
-                    done(future.result())
+                run_on(pool)
             except BaseException:  # Ctrl-C (or a crash): stop now, not when the queue is done
                 _stop_pool(pool, out)
                 raise
