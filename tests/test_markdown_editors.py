@@ -228,3 +228,24 @@ def _cites(block):
             for k in n.refs
         ]
     return []
+
+
+# ---------------------------------------------------------------------- CT008 can fire
+
+
+@pytest.mark.parametrize(
+    ("note", "doi", "fires"),
+    [
+        ("Sun facts. doi: 10.1000.", "10.1000", True),
+        ("Sun facts. doi:10/abc", "10/abc", True),
+        ("Sun facts. DOI 10.1234/ 2019.", "10.1234/", True),
+        ("Sun facts. https://doi.org/10.12/x", "10.12/x", True),
+        ("Sun facts. doi:10.1016/j.sapharm.2012.05.009.", "10.1016/j.sapharm.2012.05.009", False),
+        ("Sun facts. DOI: not available.", None, False),
+    ],
+)
+def test_a_malformed_doi_is_kept_so_ct008_reports_it(note, doi, fires):
+    d = parse(f"# Title\n\nSun is hot.[^1]\n\n[^1]: {note}\n")
+    assert [r.doi for r in d.references] == [doi]
+    assert d.references[0].title == "Sun facts"
+    assert ("CT008" in [f.rule for f in run_checks(d, Config()).findings]) is fires
