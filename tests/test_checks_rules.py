@@ -31,11 +31,6 @@ def codes(doc, config=None):
     [(r.code, ex) for r in RULES for ex in r.flagged],
 )
 def test_flagged_examples_are_flagged(code, example):
-    if code == "CT008":
-        pytest.xfail(
-            "found by running examples through the real readers: ingest's reference parser "
-            "keeps only well-formed DOIs, so CT008 (malformed DOI) cannot fire on any source"
-        )
     assert code in codes(example_document(example))
 
 

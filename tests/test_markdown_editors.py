@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checks import run_checks
@@ -86,6 +86,37 @@ def test_no_comment_words_in_any_text_output(body, secret):
     d = parse(text)
     for out in (texts(d), to_text(d), to_markdown(d)):
         assert note not in out and "<!--" not in out
+
+
+def _visible(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+# PDF rendering takes about a second an example: few examples, the same generator as above.
+@settings(max_examples=10)
+@given(st.lists(WORDS, min_size=1, max_size=4), st.lists(WORDS, min_size=1, max_size=3))
+def test_no_comment_words_in_the_pdf_html_or_the_reports_handout_text(body, secret):
+    import io
+
+    import pypdf
+
+    from pipeline.render import render_html, render_pdf
+    from pipeline.report import render_report
+
+    note = "zz" + "zz".join(secret)
+    words = " ".join(body)
+    text = f"# Title\n\n{words} <!-- {note} -->\n\n<!-- {note}\n{note} -->\n\n"
+    text += f"- item <!-- {note} -->\n\n> quote <!-- {note} -->\n\n"
+    text += f"<!-- plainprint-disable-next-line PL001 -- {note} -->\nRest.\n"
+    d = parse(text)
+    pdf = pypdf.PdfReader(io.BytesIO(render_pdf(d, Config())))
+    pdf_text = " ".join(page.extract_text() for page in pdf.pages)
+    html = _visible(render_html(d, Config()))
+    report = render_report(d, run_checks(d, Config()).to_dict())
+    handout = _visible(report.split('<section id="text"', 1)[1].split("</section>", 1)[0])
+    for out in (pdf_text, html, handout):
+        assert words.split()[0] in out  # the body is there, so the text was really read
+        assert note not in out and "<!--" not in out and "&lt;!--" not in out
 
 
 def test_comments_appear_in_no_rendered_output(tmp_path):
@@ -228,3 +259,24 @@ def _cites(block):
             for k in n.refs
         ]
     return []
+
+
+# ---------------------------------------------------------------------- CT008 can fire
+
+
+@pytest.mark.parametrize(
+    ("note", "doi", "fires"),
+    [
+        ("Sun facts. doi: 10.1000.", "10.1000", True),
+        ("Sun facts. doi:10/abc", "10/abc", True),
+        ("Sun facts. DOI 10.1234/ 2019.", "10.1234/", True),
+        ("Sun facts. https://doi.org/10.12/x", "10.12/x", True),
+        ("Sun facts. doi:10.1016/j.sapharm.2012.05.009.", "10.1016/j.sapharm.2012.05.009", False),
+        ("Sun facts. DOI: not available.", None, False),
+    ],
+)
+def test_a_malformed_doi_is_kept_so_ct008_reports_it(note, doi, fires):
+    d = parse(f"# Title\n\nSun is hot.[^1]\n\n[^1]: {note}\n")
+    assert [r.doi for r in d.references] == [doi]
+    assert d.references[0].title == "Sun facts"
+    assert ("CT008" in [f.rule for f in run_checks(d, Config()).findings]) is fires

@@ -299,7 +299,12 @@ def duplicate_reference(ctx, opts) -> Iterator[Hit]:
     severity="error",
     summary="A reference's DOI does not have the form 10.NNNN/suffix.",
     rationale="A malformed DOI does not resolve at doi.org.",
-    flagged=("# Title\n\nA.[1]\n\n[^1]: Sun facts. doi:10.12/x y.",),
+    flagged=(
+        "# Title\n\nA.[1]\n\n[^1]: Sun facts. doi:10.12/x y.",
+        "# Title\n\nA.[1]\n\n[^1]: Sun facts. doi: 10.1000.",
+        "# Title\n\nA.[1]\n\n[^1]: Sun facts. doi:10/abc",
+        "# Title\n\nA.[1]\n\n[^1]: Sun facts. DOI 10.1234/ 2019.",
+    ),
     clean=("# Title\n\nA.[1]\n\n[^1]: Sun facts. doi:10.1016/j.sapharm.2012.05.009.",),
     tags=("citations",),
 )

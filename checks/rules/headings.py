@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pipeline.document import iter_blocks
-from pipeline.document.nodes import Heading, Paragraph
+from pipeline.document.nodes import BlockQuote, Heading, Link, Paragraph, Text
 
 from ..finding import Location, Suggestion
 from ..registry import Hit, rule
@@ -166,9 +166,15 @@ def heading_too_long(ctx, opts) -> Iterator[Hit]:
     name="bold-paragraph-as-heading",
     severity="warning",
     summary="A short paragraph that is all bold (or italic) acts as a heading.",
-    rationale="Text that only looks like a heading is not one for assistive technology.",
+    rationale="Text that only looks like a heading is not one for assistive technology. As in "
+    "markdownlint MD036, bold text inside a quote (a call-out's label) and a bold link on its own "
+    "line (a call to action) are not taken for headings.",
     flagged=("# Care\n\n**Food**\n\nEat fruit.",),
-    clean=("# Care\n\n## Food\n\nEat fruit.",),
+    clean=(
+        "# Care\n\n## Food\n\nEat fruit.",
+        "# Care\n\n> **Warning**\n>\n> Do not drive.\n\nRest.",
+        "# Care\n\n**[Book a visit](https://example.org/book)**\n\nRest.",
+    ),
     tags=("headings", "accessibility"),
     references=("axe p-as-heading", "markdownlint MD036 no-emphasis-as-heading", "WCAG 1.3.1 (F2)"),
 )
@@ -176,16 +182,36 @@ def bold_paragraph_as_heading(ctx, opts) -> Iterator[Hit]:
     from pipeline.document import plain_text
 
     section = ""
-    for block in iter_blocks(ctx.doc.blocks):
+    for block, quoted in _blocks_quoted(ctx.doc.blocks):
         if isinstance(block, Heading):
             section = heading_text(block)
-        elif isinstance(block, Paragraph) and is_pseudo_heading(block.content):
+        elif isinstance(block, Paragraph) and _acts_as_heading(block, quoted):
             text = plain_text(block.content)
             yield Hit(
                 f"Bold paragraph “{text.strip()}” acts as a heading",
                 Location(block.id, section, text.strip(), 0, len(text), block.line),
                 Suggestion("Make it a real heading"),
             )
+
+
+def _blocks_quoted(blocks, quoted: bool = False) -> Iterator[tuple[object, bool]]:
+    """Blocks in reading order, each with whether it sits inside a block quote."""
+    for block in blocks:
+        yield block, quoted
+        if isinstance(block, BlockQuote):
+            yield from _blocks_quoted(block.blocks, True)
+
+
+def _acts_as_heading(block: Paragraph, quoted: bool) -> bool:
+    """MD036's scope, checked against markdownlint's own fixtures
+    (tests/test_markdownlint_peer.py): emphasis inside a quote is quoted emphasis (a call-out's
+    label or a stressed quote), and a bold link on its own line is a call to action, not a
+    section title. Real headings inside quotes still count (HD001–HD005)."""
+    if quoted or not is_pseudo_heading(block.content):
+        return False
+    (node,) = [n for n in block.content if not (isinstance(n, Text) and not n.text.strip())]
+    inner = [n for n in node.children if not (isinstance(n, Text) and not n.text.strip())]
+    return not (len(inner) == 1 and isinstance(inner[0], Link))
 
 
 @rule(

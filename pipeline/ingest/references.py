@@ -16,6 +16,11 @@ from ..document.nodes import Reference
 
 URL_RE = re.compile(r"https?://[^\s<>\"']{1,2000}", re.IGNORECASE)
 DOI_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"'<>]{1,300})", re.IGNORECASE)
+# A labelled DOI that is not well formed ("doi: 10.1000", "doi:10/abc", "DOI 10.1234/",
+# "https://doi.org/10.12/x"): kept as written so CT008 can report it instead of losing it.
+_LABELLED_DOI_RE = re.compile(
+    r"(?:\bdoi\b\s{0,5}:?\s{0,5}|\bdoi\.org/)(10[^\s\"'<>]{0,300})", re.IGNORECASE
+)
 _ACCESSED_RE = re.compile(
     r"\b(?:accessed|retrieved|viewed|cited)(?:\s+on)?\s*:?\s*"
     r"([A-Za-z0-9 ,./-]{1,40}?\d)(?=\s*(?:[.;)\]](?:\s|$)|$))",
@@ -99,8 +104,8 @@ def parse_reference(key: str, raw: str, line: int | None = None) -> Reference:
     raw = " ".join(raw.split())
     url_m = URL_RE.search(raw)
     url = url_m.group(0).rstrip(".,;)") if url_m else None
-    doi_m = DOI_RE.search(raw)
-    doi = doi_m.group(1).rstrip(".,;)") if doi_m else None
+    doi_m = DOI_RE.search(raw) or _LABELLED_DOI_RE.search(raw)
+    doi = doi_m.group(1).rstrip(".,;)") or None if doi_m else None
 
     accessed = accessed_raw = None
     acc_m = _ACCESSED_RE.search(raw)
@@ -114,6 +119,7 @@ def parse_reference(key: str, raw: str, line: int | None = None) -> Reference:
         body = body[: acc_m.start()] + body[acc_m.end() :]
     body = URL_RE.sub("", body)
     body = re.sub(r"\b(?:doi:?\s*)?10\.\d{4,9}/\S+", "", body, flags=re.I)
+    body = _LABELLED_DOI_RE.sub("", body)
     body = _AVAILABLE_RE.sub("", body).strip(" .")
 
     year = None
