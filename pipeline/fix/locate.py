@@ -21,6 +21,7 @@ from pipeline.document.nodes import Document, Heading, ListBlock, Paragraph
 # bounded by a character class, so matching stays linear in the source length.
 PROTECTED = re.compile(
     r"<!--(?:[^-]|-(?!->))*-->"
+    r"|\]\(<(?:[^<>\n\\]|\\.)*>(?:\s+\"[^\"\n]*\")?\)"
     r"|<[^<>\n]*>"
     r"|(?P<ticks>`+)[^`]+(?P=ticks)"
     r"|\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)"
