@@ -41,10 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-SHARED = Path(os.environ.get("PLAINPRINT_SHARED", ROOT.parent / "shared"))
-if not SHARED.is_dir():
-    SHARED = Path("/work/shared")
-CORPUS = SHARED / "corpus" / "extraction"
+CORPUS = ROOT.parent / "shared" / "corpus" / "extraction"
 SEED = ROOT / "sources" / "ili-ilp-melanoma.txt"
 PY = sys.executable
 
