@@ -134,7 +134,7 @@ bench-library: $(STAMP) ## The library benchmark (make vs build, -j, no-op, stag
 # Every benchmark, each printed and saved in output/bench/<name>.txt. A missed target is a
 # result, not a failure (bench/RESULTS.md records them); a benchmark that crashes fails.
 BENCHES := library.py --markdown $(OUT)/bench/library.md $(BENCH_ARGS)|extraction.py --no-fail|reading_level.py --no-fail|smog_variants.py|render.py
-bench: $(STAMP) ## Run every benchmark (about 15 min on 2 idle cores); results in output/bench/
+bench: $(STAMP) ## Run every benchmark (sized for ~15 min on 2 idle cores); results in output/bench/
 	@mkdir -p $(OUT)/bench; status=0; benches='$(BENCHES)'; IFS='|'; for b in $$benches; do IFS=' '; \
 	  name=$${b%%.py*}; echo "== bench/$$b"; rc=0; \
 	  $(PY) bench/$$b 2>&1 | tee $(OUT)/bench/$$name.txt || rc=$$?; \

@@ -2,8 +2,9 @@
 
 Builds N sources made from the shared corpora (``../shared/corpus/extraction`` pages and the
 seed, copied under distinct names into a temporary folder; past the pool, copies made unique by
-an appended sentence) and prints one table, each figure a median of ``--runs`` runs, the
-compared commands interleaved in the same run:
+an appended sentence) and prints one table, each figure a median of ``--runs`` runs (the
+cold builds of the small and large library: ``--scale-runs``, default 1, since the large one
+takes minutes), the compared commands interleaved in the same run:
 
 * ``make -j2`` against ``plainprint build -j 2`` on the same sources, cold output each run;
 * time per document at the small and the large N (the same pages, so the mix is the same);
@@ -17,7 +18,8 @@ Subprocesses run with bytecode caching on (in a temporary ``PYTHONPYCACHEPREFIX`
 first), as an installed plainprint runs. Speed is never asserted in unit tests; this script
 exits 1 on a missed target only with ``--strict``. Linux only (/proc).
 
-Usage: python bench/library.py [--quick] [--runs N] [--small N] [--large N] [--markdown FILE]
+Usage: python bench/library.py [--quick] [--runs N] [--compare N] [--small N] [--large N]
+                               [--scale-runs N] [--stage-docs N] [--markdown FILE] [--strict]
 """
 
 from __future__ import annotations
