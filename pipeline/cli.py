@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 
 from . import __version__
@@ -54,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
+    import logging  # not before: `plainprint --help` should start fast
+
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.WARNING,
         format="plainprint: %(levelname)s: %(message)s",

@@ -5,18 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..build import (
-    STAGES,
-    build_many,
-    default_jobs,
-    format_summary,
-    outcomes_from_disk,
-    shard,
-    stream_is_interactive,
-)
-from ..manifest import Manifest, index_key
-from ..sources import resolve
-from .common import config_from_args, executor_for
+# The build machinery is imported in run(): `plainprint --help` imports every command module.
+STAGES = ("document", "report", "render", "print")  # pipeline.build.STAGES (a test checks)
 
 
 def add_parser(sub) -> None:
@@ -40,7 +30,7 @@ def add_parser(sub) -> None:
         "--jobs",
         type=_positive,
         default=None,
-        help=f"parallel workers, at least 1 (default: {default_jobs()})",
+        help="parallel workers, at least 1 (default: one per core, at most 4)",
     )
     p.add_argument(
         "--only",
@@ -90,6 +80,8 @@ def _positive(text: str) -> int:
 
 
 def _progress_printer(quiet: bool):
+    from ..build import stream_is_interactive
+
     if quiet:
         return None, None
     if stream_is_interactive():
@@ -123,8 +115,10 @@ def _progress_printer(quiet: bool):
     return line, None
 
 
-def _write_index(out: Path, config, names: set[str], manifest: Manifest) -> None:
+def _write_index(out: Path, config, names: set[str], manifest) -> None:
     """Rewrite the index only when a report, an error or a listed output changed."""
+    from ..manifest import index_key
+
     key = index_key(manifest, names, out, config)
     if key == manifest.index_key and (out / "index.html").exists():
         return
@@ -136,6 +130,11 @@ def _write_index(out: Path, config, names: set[str], manifest: Manifest) -> None
 
 
 def run(args) -> int:
+    from ..build import build_many, default_jobs, format_summary, outcomes_from_disk, shard
+    from ..manifest import Manifest
+    from ..sources import resolve
+    from .common import config_from_args, executor_for
+
     config = config_from_args(args)
     out = args.output or Path(config.get("output", "output"))
     inputs = args.sources or [Path(config.get("sources", "sources"))]

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from concurrent.futures import Executor
 from pathlib import Path
 
-from ..config import Config, load_config
-from ..document import Document, DocumentVersionError, from_json, validate
 from ..errors import IngestError, PlainprintError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:  # imported where used: `plainprint --help` imports every command module
+    from concurrent.futures import Executor
+
+    from ..config import Config
+    from ..document import Document
 
 
 def source_folder(given: Path, doc: Document) -> Path:
@@ -32,6 +36,8 @@ def config_for(config: Config, given: Path, doc: Document) -> Config:
 
 
 def config_from_args(args) -> Config:
+    from ..config import load_config
+
     return load_config(getattr(args, "config", None))
 
 
@@ -42,6 +48,8 @@ def max_bytes(config: Config) -> int:
 
 def load_document(path: str | Path, config: Config | None = None) -> Document:
     """A source file (ingested now) or a Document JSON written by ``plainprint ingest``."""
+    from ..config import Config
+    from ..document import DocumentVersionError, from_json, validate
     from ..ingest import ingest_path
 
     path = Path(path)

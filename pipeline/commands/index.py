@@ -7,14 +7,10 @@ copied into one folder, and its ``index.html`` lists every handout.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
-from ..atomic import atomic_path
 from ..errors import PlainprintError
-from ..manifest import FILE, Manifest
-from .common import config_from_args
 
 _FOLDERS = ("documents", "reports", "pdf", "print", "html", "errors")
 
@@ -36,8 +32,13 @@ def add_parser(sub) -> None:
     p.set_defaults(run=run)
 
 
-def merge(outputs: list[Path], target: Path) -> Manifest:
-    """Copy every other output into ``target``; return the merged manifest (saved there)."""
+def merge(outputs: list[Path], target: Path):
+    """Copy every other output into ``target``; return the merged Manifest (saved there)."""
+    import shutil
+
+    from ..atomic import atomic_path
+    from ..manifest import FILE, Manifest
+
     for folder in outputs:
         if not folder.is_dir():
             raise PlainprintError(folder, "output folder not found", "check the path")
@@ -58,6 +59,7 @@ def merge(outputs: list[Path], target: Path) -> Manifest:
 
 def run(args) -> int:
     from ..report.index import collect_rows, write_index
+    from .common import config_from_args
 
     config = config_from_args(args)
     target = args.output or args.outputs[0]

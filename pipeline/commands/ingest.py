@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from ..atomic import write_text
-from ..document import to_json
-from .common import config_from_args, load_document
-
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
@@ -32,6 +28,10 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    from ..atomic import write_text
+    from ..document import to_json
+    from .common import config_from_args, load_document
+
     config = config_from_args(args)
     doc = load_document(args.source, config)
     if args.to == "json":

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..atomic import write_bytes, write_text
-from .common import config_for, config_from_args, load_document, source_folder
-
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
@@ -34,7 +31,9 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    from ..atomic import write_bytes, write_text
     from ..render import render_html, render_pdf, warnings_once
+    from .common import config_for, config_from_args, load_document, source_folder
 
     source = Path(args.source)
     config = config_from_args(args).for_source(source)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 _BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -74,6 +72,8 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
             return data.decode(declared), declared
         except (UnicodeDecodeError, LookupError):
             pass
+    from charset_normalizer import from_bytes  # rarely needed; slow to import
+
     best = from_bytes(data[:200_000]).best()
     guess = best.encoding if best is not None and best.encoding else None
     # Short Western text is often mis-guessed as another Latin code page (cp1250 turns

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from dateutil import parser as dateparser
-
 from ..document.nodes import Reference
 
 URL_RE = re.compile(r"https?://[^\s<>\"']{1,2000}", re.IGNORECASE)
@@ -63,6 +61,8 @@ def parse_date(text: str) -> str | None:
             return None
     if not re.search(r"\d", text) or len(text) > 40:
         return None
+    from dateutil import parser as dateparser  # here: slow to import, and often not needed
+
     try:
         # A fixed default, not today: "July 2019" is 2019-07-01 on every run.
         # ignoretz: only the date matters, and "PST" would otherwise print a warning.
