@@ -13,6 +13,8 @@ from pathlib import Path
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
+from pipeline.config import DEFAULT_RULES_URL
+
 from .finding import SEVERITY_RANK, Finding
 from .registry import all_rules
 from .report import SCHEMA, Report
@@ -21,7 +23,6 @@ FORMATS = ("text", "json", "sarif", "junit", "github")
 TOOL = "plainprint"
 # The published rule documentation (checks/RULES.md); `--rules-url` / checks.rules_url
 # point SARIF's helpUri elsewhere, e.g. at a fork's own docs.
-DEFAULT_RULES_URL = "https://plainprint.readthedocs.io/en/latest/rules/"
 
 
 def _version() -> str:

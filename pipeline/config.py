@@ -48,6 +48,9 @@ SCHEMA: dict[str, set[str]] = {
 }
 
 
+# Where `plainprint check` output links each rule's documentation (`checks.rules_url`).
+DEFAULT_RULES_URL = "https://plainprint.readthedocs.io/en/latest/rules/"
+
 _NUMBER = (int, float)
 # Types of the keys whose values the code uses directly; a wrong type is an error at load.
 TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {

@@ -11,9 +11,8 @@ import json
 import sys
 from pathlib import Path
 
-from checks.formats import DEFAULT_RULES_URL
-
 from ..atomic import write_text
+from ..config import DEFAULT_RULES_URL
 from ..errors import PlainprintError
 from ..sources import resolve
 from .common import config_for, config_from_args, load_document
