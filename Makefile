@@ -98,9 +98,10 @@ check: report ## CI gate: fail per FAIL_ON; writes output/checks.sarif and outpu
 test: system-packages-test $(STAMP) lint ## Lint, then run the test suite
 	$(PY) -m pytest -q
 
-lint: $(STAMP) ## ruff check and ruff format --check
+lint: $(STAMP) ## ruff check, ruff format --check, and the import layers (lint-imports)
 	$(PY) -m ruff check pipeline checks tests bench docs
 	$(PY) -m ruff format --check pipeline checks tests bench docs
+	$(VENV)/bin/lint-imports --no-cache
 
 format: $(STAMP) ## Apply ruff's fixes and formatting
 	$(PY) -m ruff check --fix pipeline checks tests bench docs

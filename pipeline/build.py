@@ -70,7 +70,7 @@ def build_one(
     and whose outputs exist is skipped. Within a stage everything is rendered before anything
     is written, so a failure never leaves a fresh output beside a stale companion.
     """
-    from .commands.common import config_for, load_document, source_folder
+    from .loading import config_for, load_document, source_folder
     from .manifest import document_key, file_hash, stage_key
 
     stages = set(stages)
