@@ -14,8 +14,9 @@ from pathlib import Path
 from ..atomic import write_text
 from ..config import DEFAULT_RULES_URL
 from ..errors import PlainprintError
+from ..loading import config_for, load_document
 from ..sources import resolve
-from .common import config_for, config_from_args, load_document
+from .common import config_from_args
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
 

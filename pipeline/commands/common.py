@@ -1,4 +1,4 @@
-"""Helpers shared by subcommands: the configuration, the executor, and (from ``loading``) documents."""
+"""Helpers shared by subcommands: the configuration and the executor."""
 
 from __future__ import annotations
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..atomic import write_text
 from ..errors import PlainprintError
-from .common import config_from_args, load_document
+from ..loading import load_document
+from .common import config_from_args
 
 SPACES = "doubled-space"
 
@@ -80,7 +81,7 @@ def markdown_for(source: Path, config, diff: bool) -> tuple[Path, str, str | Non
 
 def run(args) -> int:
     from ..fix import fix_markdown, parse
-    from .common import config_for
+    from ..loading import config_for
 
     config = config_from_args(args)
     select = _selectors(args.select, "--select")

@@ -30,7 +30,8 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     from ..atomic import write_text
     from ..document import to_json
-    from .common import config_from_args, load_document
+    from ..loading import load_document
+    from .common import config_from_args
 
     config = config_from_args(args)
     doc = load_document(args.source, config)

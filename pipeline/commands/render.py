@@ -32,8 +32,9 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     from ..atomic import write_bytes, write_text
+    from ..loading import config_for, load_document, source_folder
     from ..render import render_html, render_pdf, warnings_once
-    from .common import config_for, config_from_args, load_document, source_folder
+    from .common import config_from_args
 
     source = Path(args.source)
     config = config_from_args(args).for_source(source)
