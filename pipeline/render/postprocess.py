@@ -6,6 +6,8 @@
   into the tree: it becomes ``/Artifact <</Type /Pagination>>``.
 * Decorative images (``alt=""``) become Figures without Alt: they become artifacts and
   leave the tree.
+* A link's annotations all belong to its one ``/Link`` element, and every annotation
+  prints (links.py).
 * PDF/X writes a random ``xmpMM:DocumentID``: it is replaced by one derived from the input.
 * Print: the BleedBox is set 3 mm outside the TrimBox (the CSS bleed is wider so the crop
   marks sit outside the BleedBox).
@@ -20,6 +22,7 @@ import zlib
 
 import pikepdf
 
+from .links import fix_links
 from .structure import merge_split_elements
 
 _BDC = re.compile(rb"/(\w+)\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
@@ -170,6 +173,7 @@ def postprocess(
 ) -> tuple[bytes, dict[str, int]]:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         stats = fix_structure(pdf)
+        stats.update(fix_links(pdf))
         fix_document_id(pdf, seed)
         if bleed_mm is not None:
             fix_bleed(pdf, bleed_mm)
