@@ -40,6 +40,7 @@ from .fetcher import Policy, Refused
 from .outline import first_is_title, outline_levels
 from .plain import Aids, term_id
 from .tables import Headers, headers
+from .warn import IMAGE, TABLE
 
 MAX_INLINE_IMAGE = 5 * 1024 * 1024
 _REF_HEADING = re.compile(r"^\s*(references|sources|bibliography|citations|works cited)\s*$", re.I)
@@ -58,9 +59,16 @@ def without_pictographs(text: str) -> str:
     return _PICTOGRAPHS.sub("", text)
 
 
+RTL_LANGS = {"ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb", "sd", "ug"}
+
+
 def _lang_attr(lang: str | None) -> str:
-    """``lang`` on a part in another language (WCAG 3.1.2), for screen readers and the PDF."""
-    return f' lang="{esc(lang)}"' if lang else ""
+    """``lang`` on a part in another language (WCAG 3.1.2), for screen readers and the PDF;
+    a right-to-left language also sets ``dir`` so its punctuation lands on the right side."""
+    if not lang:
+        return ""
+    rtl = ' dir="rtl"' if lang.split("-")[0].lower() in RTL_LANGS else ""
+    return f' lang="{esc(lang)}"{rtl}'
 
 
 def esc(text: str) -> str:
@@ -73,7 +81,7 @@ class WriterOptions:
     base_dir: Path | None = None
     policy: Policy | None = None
     aids: Aids | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (kind, example), warn.py
     inlined: dict[str, str] = field(default_factory=dict)  # data: URL -> image as written
 
 
@@ -223,9 +231,7 @@ class Writer:
 
     def layout_table(self, t: Table) -> str:
         """No row or column reads as headers: rows of cells without data-table semantics."""
-        self.opt.warnings.append(
-            f"table {self.tables} has no header row or column; shown as a layout table"
-        )
+        self.opt.warnings.append((TABLE, f"table {self.tables}"))
         caption = f'<p class="table-caption">{self.inlines(t.caption)}</p>' if t.caption else ""
         rows = [*t.header, *t.rows]
         if self.opt.target == "pdf":
@@ -249,7 +255,7 @@ class Writer:
         if alt is None:
             alt = plain_text(f.caption).strip()
             if not alt:
-                self.opt.warnings.append(f"image {f.src!r} has no alt text; shown as decorative")
+                self.opt.warnings.append((IMAGE, f"{f.src!r} (no alt text; decorative)"))
         src = self.image_src(f.src)
         caption = f"<figcaption>{self.inlines(f.caption)}</figcaption>" if f.caption else ""
         if src is None:
@@ -278,17 +284,17 @@ class Writer:
             raw = Path(unquote(parts.path))
             if not raw.is_absolute():
                 if self.opt.base_dir is None:
-                    self.opt.warnings.append(f"image {src!r}: no source folder to resolve it in")
+                    self.opt.warnings.append((IMAGE, f"{src!r} (no source folder)"))
                     return None
                 raw = self.opt.base_dir / raw
             url = raw.as_uri() if raw.is_absolute() else ""
         else:
-            self.opt.warnings.append(f"image {src!r}: scheme not allowed")
+            self.opt.warnings.append((IMAGE, f"{src!r} (scheme not allowed)"))
             return None
         try:
             _, path = policy.check(url)
         except Refused as exc:
-            self.opt.warnings.append(f"image {src!r} not loaded: {exc}")
+            self.opt.warnings.append((IMAGE, f"{src!r} ({exc})"))
             return None
         if path is None:
             # Remote: the PDF loads it through the sandboxed fetcher; the HTML never does.
