@@ -158,3 +158,24 @@ def test_wide_table_scrolls_in_a_focusable_labelled_region():
     )
     css = html.split("<style>", 1)[1]
     assert re.search(r"\.table-wrap \{[^}]*overflow-x: auto", css)
+
+
+def test_ragged_rows_close_the_grid():
+    d = doc(
+        h(1, "T"),
+        Table(
+            header=(row("Meal", "Food", "Amount"),),
+            rows=(row("Breakfast"), row("Oats", "Milk", "1 cup"), row("Tea", "Water")),
+        ),
+        title="T",
+    )
+    html = render_html(d, Config())
+    assert '<td colspan="3">Breakfast</td>' in html
+    assert "<td>Tea</td><td>Water</td><td></td></tr>" in html
+    pdf = pikepdf.open(io.BytesIO(render_pdf(d, Config())))
+    rows = [e for e in reachable_elements(pdf) if e.S == pikepdf.Name.TR]
+    widths = []
+    for tr in rows:
+        cells = [k for k in tr.K if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+        widths.append(sum(int(c.get("/A", {}).get("/ColSpan", 1)) for c in cells))
+    assert widths == [3, 3, 3, 3], widths

@@ -128,3 +128,14 @@ def test_repeated_warnings_are_one_line_per_source_and_kind(caplog):
     assert image_lines[0].startswith("pics.md: 7 images left out")
     assert "'missing0.png'" in image_lines[0] and image_lines[0].endswith("…")
     assert "missing6.png" not in image_lines[0]  # only the first examples
+
+
+def test_a_line_already_said_is_not_repeated_by_the_print_step(caplog):
+    d = doc(h(1, "T"), p("Text."), Figure(src="gone.png", alt="x"), title="T", source_path="re.md")
+    with caplog.at_level(logging.WARNING, logger="plainprint.render"):
+        with warnings_once():
+            render_html(d, Config())
+            render_pdf(d, Config())
+        render_pdf(d, Config())  # the print stage of a batch renders the source again
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("re.md")]
+    assert lines == ["re.md: 1 image left out or shown as text: 'gone.png' (no source folder)"]

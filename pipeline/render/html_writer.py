@@ -204,18 +204,21 @@ class Writer:
         cap_id = f"{t.id}-caption" if t.id else f"table-{self.tables}-caption"
         if t.caption:
             parts.append(f'<caption id="{esc(cap_id)}">{self.inlines(t.caption)}</caption>')
+        width = max((len(r) for r in (*head_rows, *rows)), default=0)
         if head_rows:
             cells = "".join(
-                "<tr>" + "".join(f'<th scope="col">{self.inlines(c)}</th>' for c in row) + "</tr>"
+                "<tr>" + "".join(_fill(
+                    [f'<th scope="col">{self.inlines(c)}</th>' for c in row], width, "th"
+                )) + "</tr>"
                 for row in head_rows
-            )
+            )  # fmt: skip
             parts.append(f"<thead>{cells}</thead>")
         body = []
         for row in rows:
             cells = [f"<td>{self.inlines(c)}</td>" for c in row]
             if kind is Headers.FIRST_COLUMN and row:
                 cells[0] = f'<th scope="row">{self.inlines(row[0])}</th>'
-            body.append("<tr>" + "".join(cells) + "</tr>")
+            body.append("<tr>" + "".join(_fill(cells, width, "td")) + "</tr>")
         parts.append(f"<tbody>{''.join(body)}</tbody>")
         return self.scroll_region(t, f"<table>{''.join(parts)}</table>", cap_id)
 
@@ -388,6 +391,16 @@ class Writer:
             '<section class="key-points" aria-labelledby="key-points">'
             f'<h2 id="key-points">Key points</h2><ul>{items}</ul></section>'
         )
+
+
+def _fill(cells: list[str], width: int, tag: str) -> list[str]:
+    """A short row closes the grid (PDF/UA 7.5, Matterhorn 15): a lone cell spans the row
+    (a section label), other rows get empty cells."""
+    if not cells or len(cells) >= width:
+        return cells
+    if len(cells) == 1:
+        return [cells[0].replace(f"<{tag}", f'<{tag} colspan="{width}"', 1)]
+    return cells + ["<td></td>"] * (width - len(cells))  # an empty header cell names nothing
 
 
 def words_to_know(aids: Aids | None) -> list[str]:

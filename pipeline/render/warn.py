@@ -3,7 +3,9 @@
 A scraped page can miss forty images or print seven hundred characters no font covers;
 one line per occurrence buries the one line that matters. Inside :func:`grouped` warnings
 are collected (the PDF and the HTML handout of one source meet the same missing images, so
-identical examples count once) and logged when the outermost block ends.
+identical examples count once) and logged when the outermost block ends. A batch renders the
+screen and print PDFs of a source in separate steps; a line already said in this process is
+not said again.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from dataclasses import dataclass, field
 LOG = logging.getLogger("plainprint.render")
 EXAMPLES = 3
 IMAGE, TABLE, FONT, OTHER = "image", "table", "font", "weasyprint"
+_SAID: dict[str, None] = {}  # lines logged by this process, oldest first (bounded)
+MAX_SAID = 10_000
 _ACTIVE: contextvars.ContextVar[Grouped | None] = contextvars.ContextVar(
     "plainprint_warnings", default=None
 )
@@ -74,6 +78,11 @@ def grouped() -> Iterator[Grouped]:
     finally:
         _ACTIVE.reset(token)
         for line in group.lines():
+            if line in _SAID:
+                continue
+            _SAID[line] = None
+            if len(_SAID) > MAX_SAID:
+                del _SAID[next(iter(_SAID))]
             LOG.warning("%s", line)
 
 
