@@ -179,3 +179,26 @@ def test_ragged_rows_close_the_grid():
         cells = [k for k in tr.K if isinstance(k, pikepdf.Dictionary) and "/S" in k]
         widths.append(sum(int(c.get("/A", {}).get("/ColSpan", 1)) for c in cells))
     assert widths == [3, 3, 3, 3], widths
+
+
+def test_addresses_printed_in_references_are_links():
+    from pipeline.document import Reference
+    from pipeline.document.build import refs
+
+    raw = "Smith J. Sleep. Anxiety 2020;3:1. https://dx.doi.org/10.1002/da.1 and see https://example.org/a."
+    d = doc(h(1, "T"), p("Text."), refs(Reference(key="1", raw=raw, doi="10.1002/da.1")), title="T")
+    html = render_html(d, Config())
+    assert (
+        '<a class="url" href="https://dx.doi.org/10.1002/da.1">https://dx.doi.org/10.1002/da.1</a>'
+        in html
+    )
+    assert '<a class="url" href="https://example.org/a">https://example.org/a</a>.' in html
+    assert 'href="https://dx.doi.org/"' not in html  # the DOI inside the address is not split off
+    bare = refs(Reference(key="1", raw="Lee K. Diet. 2021. doi:10.1/x", doi="10.1/x"))
+    html = render_html(doc(h(1, "T"), p("Text."), bare, title="T"), Config())
+    assert 'doi:<a class="url" href="https://doi.org/10.1/x">10.1/x</a>' in html
+    missing = refs(Reference(key="1", raw="Lee K. Diet. 2021.", url="https://example.org/p"))
+    html = render_html(doc(h(1, "T"), p("Text."), missing, title="T"), Config())
+    assert (
+        'Diet. 2021. <a class="url" href="https://example.org/p">https://example.org/p</a>' in html
+    )

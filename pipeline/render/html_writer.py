@@ -327,18 +327,23 @@ class Writer:
             doi_url = "https://doi.org/" + ref.doi.removeprefix("https://doi.org/")
             if doi_url not in links:
                 links.append(doi_url)
-        out = raw
-        body = esc(raw)
+        # Every address the reference prints is a link (outloud LNK-010); then the parsed URL
+        # and DOI are linked where printed, or added after the text when they are not.
+        body = _link_bare_urls(esc(raw))
         tails = []
         for url in links:
-            if url in out:
-                body = body.replace(esc(url), f'<a class="url" href="{esc(url)}">{esc(url)}</a>', 1)
-            elif ref.doi and url.endswith(ref.doi) and ref.doi in out:
-                body = body.replace(
-                    esc(ref.doi), f'<a class="url" href="{esc(url)}">{esc(ref.doi)}</a>', 1
-                )
-            else:
-                tails.append(f'<a class="url" href="{esc(url)}">{esc(url)}</a>')
+            if esc(url) in body:
+                continue  # printed, so linked by _link_bare_urls
+            if ref.doi and url.endswith(ref.doi) and esc(ref.doi) in body:
+                parts = _LINKED.split(body)
+                outside = [i for i in range(0, len(parts), 2) if esc(ref.doi) in parts[i]]
+                if outside:  # the bare DOI: link it in place
+                    i = outside[0]
+                    link = f'<a class="url" href="{esc(url)}">{esc(ref.doi)}</a>'
+                    parts[i] = parts[i].replace(esc(ref.doi), link, 1)
+                    body = "".join(parts)
+                continue  # else it is part of a printed (linked) address, e.g. dx.doi.org
+            tails.append(f'<a class="url" href="{esc(url)}">{esc(url)}</a>')
         if tails:
             body += " " + " ".join(tails)
         return body
@@ -391,6 +396,21 @@ class Writer:
             '<section class="key-points" aria-labelledby="key-points">'
             f'<h2 id="key-points">Key points</h2><ul>{items}</ul></section>'
         )
+
+
+_LINKED = re.compile(r"(<a [^>]*>.*?</a>)")
+_BARE_URL = re.compile(r"https?://[^\s<>\"]+?(?=[.,;:)\]]*(?:\s|$|<))")
+
+
+def _link_bare_urls(markup: str) -> str:
+    """Addresses a reference prints (a dx.doi.org link beside its DOI) become links too, so a
+    printed address is never text a reader cannot follow (outloud LNK-010)."""
+    parts = _LINKED.split(markup)
+    for i in range(0, len(parts), 2):  # even parts are outside existing links
+        parts[i] = _BARE_URL.sub(
+            lambda m: f'<a class="url" href="{m.group(0)}">{m.group(0)}</a>', parts[i]
+        )
+    return "".join(parts)
 
 
 def _fill(cells: list[str], width: int, tag: str) -> list[str]:
