@@ -139,3 +139,14 @@ def test_a_line_already_said_is_not_repeated_by_the_print_step(caplog):
         render_pdf(d, Config())  # the print stage of a batch renders the source again
     lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("re.md")]
     assert lines == ["re.md: 1 image left out or shown as text: 'gone.png' (no source folder)"]
+
+
+@pytest.mark.parametrize("target", ["pdf", "html"])
+def test_control_characters_from_mis_decoded_pages_are_dropped(target):
+    d = doc(h(1, "T"), p("It\u0080\u0099s fine\u009d."), title="T")
+    if target == "html":
+        assert "Its fine." in render_html(d, Config())
+    else:
+        data = render_pdf(d, Config())
+        assert notdef_glyphs(pikepdf.open(io.BytesIO(data))) == 0
+        assert "Its fine." in pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()

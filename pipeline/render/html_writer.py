@@ -59,6 +59,15 @@ def without_pictographs(text: str) -> str:
     return _PICTOGRAPHS.sub("", text)
 
 
+# C0 and C1 control characters: mis-decoded pages carry them (UTF-8 read as Latin-1 leaves
+# U+0080–U+009F); no font draws them, so a printed page would show empty boxes.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+
+
+def without_controls(text: str) -> str:
+    return _CONTROLS.sub("", text)
+
+
 RTL_LANGS = {"ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb", "sd", "ug"}
 
 
@@ -105,7 +114,7 @@ class Writer:
         out = []
         for node in nodes:
             if isinstance(node, Text):
-                text = node.text
+                text = without_controls(node.text)
                 if self.opt.target == "pdf":
                     text = without_pictographs(text)
                 if aids and self.opt.aids is not None:
