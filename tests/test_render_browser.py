@@ -46,6 +46,28 @@ def _rich_doc(tmp_path: Path):
     return d
 
 
+def _issue10_doc():
+    """Real-page shapes from issue 10: skipped heading levels, tables without header rows
+    (first row, first column, neither), a wide table and a link with no text."""
+    from pipeline.document import Link
+
+    def row(*cells):
+        return tuple((Text(c),) for c in cells)
+
+    wide = tuple(f"Column heading number {n}" for n in range(12))
+    return doc(
+        h(4, "Side effects you may notice after treatment"),
+        p("Most side effects are mild and go away. ", Link("https://example.org/x", (Text(" "),))),
+        h(6, "Skin"),
+        Table(header=(), rows=(row("Drug", "Dose"), row("Aspirin", "100 mg"))),
+        Table(header=(), rows=(row("Dose", "5 mg"), row("Age", "12 years"))),
+        Table(header=(), rows=(row("12", "14"), row("", "3"))),
+        h(2, "A wide table"),
+        Table(header=(), rows=(row(*wide), row(*(f"{n} mg" for n in range(12))))),
+        title="After treatment",
+    )
+
+
 _PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360606060000000050001a5f645400000000049454e44ae426082"
@@ -55,7 +77,12 @@ _PNG = bytes.fromhex(
 def _handouts(seed_doc, tmp_path):
     rich = _rich_doc(tmp_path)
     out = []
-    for name, d, base in (("seed", seed_doc, ROOT / "sources"), ("rich", rich, tmp_path)):
+    cases = (
+        ("seed", seed_doc, ROOT / "sources"),
+        ("rich", rich, tmp_path),
+        ("issue10", _issue10_doc(), tmp_path),
+    )
+    for name, d, base in cases:
         path = tmp_path / f"{name}.html"
         path.write_text(render_html(d, Config(), base_dir=base), encoding="utf-8")
         out.append((name, path))

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import logging
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -22,6 +20,7 @@ from . import sanitize
 from .fetcher import Policy
 from .html_writer import WriterOptions, write_body
 from .plain import Aids
+from .warn import grouped, warn
 
 LOG = logging.getLogger("plainprint.render")
 PROFILES = ("screen", "print")
@@ -43,30 +42,18 @@ def _env() -> jinja2.Environment:
     )
 
 
-@contextlib.contextmanager
-def warnings_once() -> Iterator[None]:
-    """Within the block each render warning is logged once: the PDF and the HTML handout of
-    one source meet the same missing images, and saying so twice is noise."""
-    seen: set[str] = set()
+def warnings_once():
+    """Group render warnings until the block ends: one line per source and kind (warn.py).
 
-    def first_time(record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if message in seen:
-            return False
-        seen.add(message)
-        return True
-
-    LOG.addFilter(first_time)
-    try:
-        yield
-    finally:
-        LOG.removeFilter(first_time)
+    The PDF and the HTML handout of one source meet the same missing images; inside the
+    block they are said once, with a count."""
+    return grouped()
 
 
 def _report_warnings(doc: Document, options: WriterOptions) -> None:
     """Images the output leaves out (refused, missing, no folder) are said, never silent."""
-    for warning in dict.fromkeys(options.warnings):
-        LOG.warning("%s: %s", _source(doc), warning)
+    for kind, example in options.warnings:
+        warn(_source(doc), kind, example)
 
 
 def _source(doc: Document) -> str:
@@ -102,11 +89,11 @@ def _date(value: str | None) -> str | None:
 
 
 def _policy(config: Config, base_dir: Path | None, extra_files=()) -> Policy:
-    from .fonts import font_dir
+    from .fonts import font_roots
 
     templates = Path(str(resources.files("pipeline").joinpath("templates")))
     return Policy.create(
-        roots=(base_dir, templates, font_dir()),
+        roots=(base_dir, templates, *font_roots()),
         files=extra_files,
         allow_hosts=config.get("render.allow_hosts", []) or [],
         remote=bool(config.get("render.remote_images", False)),
@@ -229,6 +216,11 @@ def render_pdf(
 
     ``extra_css`` is appended after the templates' stylesheets (for tests and designers).
     """
+    with grouped():
+        return _render_pdf(doc, config, profile, base_dir, extra_css)
+
+
+def _render_pdf(doc, config, profile, base_dir, extra_css) -> bytes:
     from .pdf import BLEED_MM, write_pdf
     from .postprocess import postprocess
 
@@ -307,7 +299,8 @@ def _handout(doc: Document, config: Config, base_dir: Path | None) -> tuple[str,
 
 def render_html(doc: Document, config: Config, *, base_dir: Path | None = None) -> str:
     """The plain-language HTML handout: one self-contained file, no script."""
-    return _handout(doc, config, base_dir)[0]
+    with grouped():
+        return _handout(doc, config, base_dir)[0]
 
 
 def plain_language_notes(

@@ -1,13 +1,18 @@
-"""The project's own font: Atkinson Hyperlegible from the ``fontpkg-atkinson-hyperlegible`` package.
+"""The PDF's fonts: Atkinson Hyperlegible first, then Noto faces for the scripts it lacks.
 
-The PDF names the font by ``@font-face`` with file URLs into that package, so the embedded
-font never depends on what fontconfig finds on the machine. Italic faces are deliberately
-not declared: large-print guidance forbids italics, and emphasis is set in bold.
+Every face comes from a pip package the project installs (``fontpkg-atkinson-hyperlegible``,
+``fontpkg-noto-sans``, ``fontpkg-noto-sans-arabic``, ``justmytype-intl-rtl`` for Hebrew,
+``justmytype-intl-cjk`` for Japanese, Chinese and Korean) and is named by ``@font-face`` with
+file URLs into that package, so the embedded fonts never depend on what fontconfig finds on
+the machine. Italic faces are deliberately not declared: large-print guidance forbids
+italics, and emphasis is set in bold. The Noto files are variable fonts; bold comes from
+their weight axis.
 """
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -42,6 +47,90 @@ def font_files() -> dict[int, Path]:
     return {weight: font_dir() / name for weight, name in _FACES.items()}
 
 
+@dataclass(frozen=True)
+class Fallback:
+    """A face for scripts the large-print font lacks, from a pip package."""
+
+    family: str  # the CSS family name (ours, so a system copy is never picked instead)
+    package: str  # the import name of the pip package that ships it
+    path: str  # the font file inside that package
+    langs: tuple[str, ...] = ()  # languages that put this face before the other CJK faces
+    # Noto Sans Arabic's ccmp splits dotted letters into a dotless base and dots, and a PDF's
+    # ToUnicode maps one glyph to one text, so ذ came back as غ: with ccmp off each letter
+    # stays one glyph and the text reads back unchanged (the shapes are the same).
+    features: str = ""
+
+
+_CJK = "fonts/ofl/notosans{0}/NotoSans{1}[wght].ttf"
+FALLBACKS = (
+    Fallback("PlainprintNotoSans", "fontpkg_noto_sans", "files/NotoSans[wdth,wght].ttf"),
+    Fallback(
+        "PlainprintNotoArabic",
+        "fontpkg_noto_sans_arabic",
+        "files/NotoSansArabic[wdth,wght].ttf",
+        features='"ccmp" 0',
+    ),
+    Fallback(
+        "PlainprintNotoHebrew",
+        "justmytype_intl_rtl",
+        "fonts/ofl/notosanshebrew/NotoSansHebrew[wdth,wght].ttf",
+    ),
+    Fallback("PlainprintNotoJP", "justmytype_intl_cjk", _CJK.format("jp", "JP"), ("ja",)),
+    Fallback("PlainprintNotoSC", "justmytype_intl_cjk", _CJK.format("sc", "SC"), ("zh",)),
+    Fallback(
+        "PlainprintNotoTC",
+        "justmytype_intl_cjk",
+        _CJK.format("tc", "TC"),
+        ("zh-Hant", "zh-TW", "zh-HK", "zh-MO"),
+    ),
+    Fallback("PlainprintNotoKR", "justmytype_intl_cjk", _CJK.format("kr", "KR"), ("ko",)),
+)
+
+
+def _package_file(package: str, path: str) -> Path:
+    try:
+        root = Path(str(resources.files(package)))
+    except ModuleNotFoundError as exc:  # pragma: no cover - dependency missing
+        name = package.replace("_", "-")
+        raise RenderError(
+            None,
+            f"the font package {name} is not installed",
+            "run `make setup` to install plainprint's dependencies",
+        ) from exc
+    file = root / path
+    if not file.is_file():  # pragma: no cover - broken install
+        raise RenderError(file, "font file missing", "reinstall with `make setup`")
+    return file
+
+
+@functools.cache
+def fallback_files() -> dict[str, Path]:
+    """CSS family → font file of every fallback face, in fallback order."""
+    return {f.family: _package_file(f.package, f.path) for f in FALLBACKS}
+
+
+def font_roots() -> tuple[Path, ...]:
+    """Folders the PDF renderer may read fonts from (for the resource policy)."""
+    return (font_dir(), *dict.fromkeys(p.parent for p in fallback_files().values()))
+
+
+def family_stack(lang: str = "") -> str:
+    """The CSS ``font-family`` list: Atkinson first, then the fallbacks (own CJK face first)."""
+    names = [f.family for f in FALLBACKS]
+    # The most specific language match wins: zh-TW is Traditional, not the zh (Simplified) face.
+    matches = [(len(x), f.family) for f in FALLBACKS for x in f.langs if _lang_matches(lang, x)]
+    mine = [max(matches)[1]] if matches else []
+    if mine:
+        cjk = [f.family for f in FALLBACKS if f.langs]
+        names = [n for n in names if n not in cjk] + mine + [n for n in cjk if n not in mine]
+    return ", ".join(f'"{n}"' for n in [CSS_FAMILY, *names])
+
+
+def _lang_matches(lang: str, want: str) -> bool:
+    lang, want = lang.lower(), want.lower()
+    return lang == want or lang.startswith(want + "-")
+
+
 @functools.cache
 def font_face_css() -> str:
     rules = []
@@ -51,4 +140,18 @@ def font_face_css() -> str:
             f' font-family: "{CSS_FAMILY}"; font-style: normal; font-weight: {weight};'
             f' src: url("{path.as_uri()}") format("truetype"); }}'
         )
+    for fallback in FALLBACKS:
+        path = fallback_files()[fallback.family]
+        features = f" font-feature-settings: {fallback.features};" if fallback.features else ""
+        for weight in (400, 700):
+            rules.append(
+                "@font-face {"
+                f' font-family: "{fallback.family}"; font-style: normal; font-weight: {weight};'
+                f' src: url("{path.as_uri()}") format("truetype");{features} }}'
+            )
+    rules.append(f"html {{ font-family: {family_stack()}; }}")
+    # Han characters differ by language: each CJK language gets its own face first.
+    for fallback in FALLBACKS:
+        for lang in fallback.langs:
+            rules.append(f":lang({lang}) {{ font-family: {family_stack(lang)}; }}")
     return "\n".join(rules) + "\n"

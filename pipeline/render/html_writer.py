@@ -2,8 +2,9 @@
 
 Pandoc-style: one writer, and each output is a template plus CSS. The writer escapes every
 piece of source text and emits only a small, fixed set of elements; the result still goes
-through the sanitiser. Headings keep the Document's levels (fixing structure is a check's
-job); the one thing added is an ``h1`` from the title when the Document has none.
+through the sanitiser. Headings are re-levelled to an outline (outline.py): one ``h1`` (the
+title when the Document does not open with one) and no skipped level; the Document keeps the
+source's levels so the checks still report them.
 """
 
 from __future__ import annotations
@@ -36,7 +37,10 @@ from ..document import (
     plain_text,
 )
 from .fetcher import Policy, Refused
+from .outline import first_is_title, outline_levels
 from .plain import Aids, term_id
+from .tables import Headers, headers
+from .warn import IMAGE, TABLE
 
 MAX_INLINE_IMAGE = 5 * 1024 * 1024
 _REF_HEADING = re.compile(r"^\s*(references|sources|bibliography|citations|works cited)\s*$", re.I)
@@ -55,9 +59,25 @@ def without_pictographs(text: str) -> str:
     return _PICTOGRAPHS.sub("", text)
 
 
+# C0 and C1 control characters: mis-decoded pages carry them (UTF-8 read as Latin-1 leaves
+# U+0080–U+009F); no font draws them, so a printed page would show empty boxes.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+
+
+def without_controls(text: str) -> str:
+    return _CONTROLS.sub("", text)
+
+
+RTL_LANGS = {"ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb", "sd", "ug"}
+
+
 def _lang_attr(lang: str | None) -> str:
-    """``lang`` on a part in another language (WCAG 3.1.2), for screen readers and the PDF."""
-    return f' lang="{esc(lang)}"' if lang else ""
+    """``lang`` on a part in another language (WCAG 3.1.2), for screen readers and the PDF;
+    a right-to-left language also sets ``dir`` so its punctuation lands on the right side."""
+    if not lang:
+        return ""
+    rtl = ' dir="rtl"' if lang.split("-")[0].lower() in RTL_LANGS else ""
+    return f' lang="{esc(lang)}"{rtl}'
 
 
 def esc(text: str) -> str:
@@ -70,7 +90,7 @@ class WriterOptions:
     base_dir: Path | None = None
     policy: Policy | None = None
     aids: Aids | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (kind, example), warn.py
     inlined: dict[str, str] = field(default_factory=dict)  # data: URL -> image as written
 
 
@@ -86,13 +106,15 @@ class Writer:
         self.opt = options
         self.ref_keys = {r.key for r in doc.references}
         self.decorative = 0
+        self.levels = outline_levels(doc.blocks)
+        self.tables = 0
 
     # ------------------------------------------------------------------ inlines
     def inlines(self, nodes, *, aids: bool = True) -> str:
         out = []
         for node in nodes:
             if isinstance(node, Text):
-                text = node.text
+                text = without_controls(node.text)
                 if self.opt.target == "pdf":
                     text = without_pictographs(text)
                 if aids and self.opt.aids is not None:
@@ -117,11 +139,15 @@ class Writer:
         if not _SAFE_HREF.match(href):
             return inner  # relative or unsafe links from a scraped page lead nowhere useful
         text = plain_text(node.children).strip()
+        if not text:
+            # A link with no text has no name (axe link-name, PDF/UA 28): its address is the text.
+            return f'<a href="{esc(href)}">{esc(href)}</a>'
         tail = ""
-        if self.opt.target == "pdf" and text and text != href and href.startswith("http"):
-            # A printed page cannot be clicked: show where the link goes.
+        if self.opt.target == "pdf" and text != href and href.startswith("http"):
+            # A printed page cannot be clicked: show where the link goes, inside the link so
+            # the printed address is covered by the annotation too.
             tail = f' <span class="url">({esc(href)})</span>'
-        return f'<a href="{esc(href)}">{inner or esc(href)}</a>{tail}'
+        return f'<a href="{esc(href)}">{inner}{tail}</a>'
 
     def citation(self, node: Citation) -> str:
         pieces = re.split(r"(\s*[,;]\s*)", node.raw)
@@ -147,7 +173,7 @@ class Writer:
 
     def block(self, b) -> str:
         if isinstance(b, Heading):
-            level = min(max(b.level, 1), 6)
+            level = self.levels.get(id(b), 2)
             attr = f' id="{esc(b.id)}"' if b.id else ""
             attr += _lang_attr(b.lang)
             return f"<h{level}{attr}>{self.inlines(b.content, aids=False)}</h{level}>"
@@ -176,32 +202,72 @@ class Writer:
         return f"<{tag}{start}{_lang_attr(b.lang)}>{''.join(items)}</{tag}>"
 
     def table(self, t: Table) -> str:
+        self.tables += 1
+        kind = headers(t)
+        if kind is Headers.NONE:
+            return self.layout_table(t)
+        head_rows, rows = t.header, t.rows
+        if kind is Headers.FIRST_ROW:
+            head_rows, rows = t.rows[:1], t.rows[1:]
         parts = []
-        cap_id = f"{t.id}-caption" if t.id else ""
+        cap_id = f"{t.id}-caption" if t.id else f"table-{self.tables}-caption"
         if t.caption:
             parts.append(f'<caption id="{esc(cap_id)}">{self.inlines(t.caption)}</caption>')
-        if t.header:
-            rows = "".join(
-                "<tr>" + "".join(f'<th scope="col">{self.inlines(c)}</th>' for c in row) + "</tr>"
-                for row in t.header
+        width = max((len(r) for r in (*head_rows, *rows)), default=0)
+        if head_rows:
+            cells = "".join(
+                "<tr>" + "".join(_fill(
+                    [f'<th scope="col">{self.inlines(c)}</th>' for c in row], width, "th"
+                )) + "</tr>"
+                for row in head_rows
+            )  # fmt: skip
+            parts.append(f"<thead>{cells}</thead>")
+        body = []
+        for row in rows:
+            cells = [f"<td>{self.inlines(c)}</td>" for c in row]
+            if kind is Headers.FIRST_COLUMN and row:
+                cells[0] = f'<th scope="row">{self.inlines(row[0])}</th>'
+            body.append("<tr>" + "".join(_fill(cells, width, "td")) + "</tr>")
+        parts.append(f"<tbody>{''.join(body)}</tbody>")
+        return self.scroll_region(t, f"<table>{''.join(parts)}</table>", cap_id)
+
+    def scroll_region(self, t: Table, markup: str, cap_id: str = "") -> str:
+        """HTML: a wide table scrolls inside its own focusable, labelled region (WCAG 1.4.10)."""
+        if self.opt.target != "html":
+            return markup
+        if t.caption and cap_id:
+            label = f' aria-labelledby="{esc(cap_id)}"'
+        else:
+            label = f' aria-label="Table {self.tables}"'
+        return f'<div class="table-wrap" role="region" tabindex="0"{label}>{markup}</div>'
+
+    def layout_table(self, t: Table) -> str:
+        """No row or column reads as headers: rows of cells without data-table semantics."""
+        self.opt.warnings.append((TABLE, f"table {self.tables}"))
+        caption = f'<p class="table-caption">{self.inlines(t.caption)}</p>' if t.caption else ""
+        rows = [*t.header, *t.rows]
+        if self.opt.target == "pdf":
+            # WeasyPrint tags every <table> as /Table: divs with table display keep the
+            # layout and are tagged /Div, which the checkers accept.
+            body = "".join(
+                '<div class="layout-row">'
+                + "".join(f'<div class="layout-cell">{self.inlines(c)}</div>' for c in row)
+                + "</div>"
+                for row in rows
             )
-            parts.append(f"<thead>{rows}</thead>")
+            return f'{caption}<div class="layout-table">{body}</div>'
         body = "".join(
-            "<tr>" + "".join(f"<td>{self.inlines(c)}</td>" for c in row) + "</tr>" for row in t.rows
+            "<tr>" + "".join(f"<td>{self.inlines(c)}</td>" for c in row) + "</tr>" for row in rows
         )
-        parts.append(f"<tbody>{body}</tbody>")
-        table = f"<table>{''.join(parts)}</table>"
-        if self.opt.target == "html":
-            label = f' aria-labelledby="{esc(cap_id)}"' if t.caption else ' aria-label="Table"'
-            return f'<div class="table-wrap" role="region" tabindex="0"{label}>{table}</div>'
-        return table
+        table = f'<table role="presentation" class="layout"><tbody>{body}</tbody></table>'
+        return caption + self.scroll_region(t, table)
 
     def figure(self, f: Figure) -> str:
         alt = f.alt
         if alt is None:
             alt = plain_text(f.caption).strip()
             if not alt:
-                self.opt.warnings.append(f"image {f.src!r} has no alt text; shown as decorative")
+                self.opt.warnings.append((IMAGE, f"{f.src!r} (no alt text; decorative)"))
         src = self.image_src(f.src)
         caption = f"<figcaption>{self.inlines(f.caption)}</figcaption>" if f.caption else ""
         if src is None:
@@ -230,17 +296,17 @@ class Writer:
             raw = Path(unquote(parts.path))
             if not raw.is_absolute():
                 if self.opt.base_dir is None:
-                    self.opt.warnings.append(f"image {src!r}: no source folder to resolve it in")
+                    self.opt.warnings.append((IMAGE, f"{src!r} (no source folder)"))
                     return None
                 raw = self.opt.base_dir / raw
             url = raw.as_uri() if raw.is_absolute() else ""
         else:
-            self.opt.warnings.append(f"image {src!r}: scheme not allowed")
+            self.opt.warnings.append((IMAGE, f"{src!r} (scheme not allowed)"))
             return None
         try:
             _, path = policy.check(url)
         except Refused as exc:
-            self.opt.warnings.append(f"image {src!r} not loaded: {exc}")
+            self.opt.warnings.append((IMAGE, f"{src!r} ({exc})"))
             return None
         if path is None:
             # Remote: the PDF loads it through the sandboxed fetcher; the HTML never does.
@@ -270,18 +336,23 @@ class Writer:
             doi_url = "https://doi.org/" + ref.doi.removeprefix("https://doi.org/")
             if doi_url not in links:
                 links.append(doi_url)
-        out = raw
-        body = esc(raw)
+        # Every address the reference prints is a link (outloud LNK-010); then the parsed URL
+        # and DOI are linked where printed, or added after the text when they are not.
+        body = _link_bare_urls(esc(raw))
         tails = []
         for url in links:
-            if url in out:
-                body = body.replace(esc(url), f'<a class="url" href="{esc(url)}">{esc(url)}</a>', 1)
-            elif ref.doi and url.endswith(ref.doi) and ref.doi in out:
-                body = body.replace(
-                    esc(ref.doi), f'<a class="url" href="{esc(url)}">{esc(ref.doi)}</a>', 1
-                )
-            else:
-                tails.append(f'<a class="url" href="{esc(url)}">{esc(url)}</a>')
+            if esc(url) in body:
+                continue  # printed, so linked by _link_bare_urls
+            if ref.doi and url.endswith(ref.doi) and esc(ref.doi) in body:
+                parts = _LINKED.split(body)
+                outside = [i for i in range(0, len(parts), 2) if esc(ref.doi) in parts[i]]
+                if outside:  # the bare DOI: link it in place
+                    i = outside[0]
+                    link = f'<a class="url" href="{esc(url)}">{esc(ref.doi)}</a>'
+                    parts[i] = parts[i].replace(esc(ref.doi), link, 1)
+                    body = "".join(parts)
+                continue  # else it is part of a printed (linked) address, e.g. dx.doi.org
+            tails.append(f'<a class="url" href="{esc(url)}">{esc(url)}</a>')
         if tails:
             body += " " + " ".join(tails)
         return body
@@ -291,7 +362,7 @@ class Writer:
         doc = self.doc
         rendered = self.blocks(doc.blocks)
         parts: list[str] = []
-        has_h1 = any(isinstance(b, Heading) and b.level == 1 for b in doc.blocks)
+        has_h1 = first_is_title(doc.blocks)
         if not has_h1:
             parts.append(f"<h1>{esc(doc.metadata.title)}</h1>")
         # Key points go right after the first h1 (or at the top).
@@ -307,7 +378,7 @@ class Writer:
                 if isinstance(block, References):
                     parts.append('<h2 id="references">References</h2>')
             parts.append(markup)
-            if not inserted_kp and isinstance(block, Heading) and block.level == 1:
+            if not inserted_kp and isinstance(block, Heading) and self.levels.get(id(block)) == 1:
                 parts.append(key_points)
                 inserted_kp = True
         if ref_index >= len(rendered):
@@ -334,6 +405,31 @@ class Writer:
             '<section class="key-points" aria-labelledby="key-points">'
             f'<h2 id="key-points">Key points</h2><ul>{items}</ul></section>'
         )
+
+
+_LINKED = re.compile(r"(<a [^>]*>.*?</a>)")
+_BARE_URL = re.compile(r"https?://[^\s<>\"]+?(?=[.,;:)\]]*(?:\s|$|<))")
+
+
+def _link_bare_urls(markup: str) -> str:
+    """Addresses a reference prints (a dx.doi.org link beside its DOI) become links too, so a
+    printed address is never text a reader cannot follow (outloud LNK-010)."""
+    parts = _LINKED.split(markup)
+    for i in range(0, len(parts), 2):  # even parts are outside existing links
+        parts[i] = _BARE_URL.sub(
+            lambda m: f'<a class="url" href="{m.group(0)}">{m.group(0)}</a>', parts[i]
+        )
+    return "".join(parts)
+
+
+def _fill(cells: list[str], width: int, tag: str) -> list[str]:
+    """A short row closes the grid (PDF/UA 7.5, Matterhorn 15): a lone cell spans the row
+    (a section label), other rows get empty cells."""
+    if not cells or len(cells) >= width:
+        return cells
+    if len(cells) == 1:
+        return [cells[0].replace(f"<{tag}", f'<{tag} colspan="{width}"', 1)]
+    return cells + ["<td></td>"] * (width - len(cells))  # an empty header cell names nothing
 
 
 def words_to_know(aids: Aids | None) -> list[str]:

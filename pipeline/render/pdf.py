@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import re
 import threading
 from dataclasses import dataclass
 from importlib import resources
@@ -18,8 +19,9 @@ from pathlib import Path
 
 from ..errors import RenderError
 from .fetcher import Policy, make_fetcher
-from .fonts import font_dir, font_face_css
+from .fonts import font_face_css, font_roots
 from .structure import recording
+from .warn import FONT, OTHER, warn
 
 LOG = logging.getLogger("plainprint.render")
 PAGE_SIZES = {"letter": "letter", "a4": "A4"}
@@ -28,6 +30,7 @@ PAGE_SIZES = {"letter": "letter", "a4": "A4"}
 CSS_BLEED = "12mm"
 BLEED_MM = 3.0
 _LOCK = threading.Lock()
+_NOTDEF = re.compile(r'\.notdef glyph rendered for Unicode string unsupported by fonts: "(.+)"')
 _STATE: dict[str, object] = {}
 
 
@@ -42,7 +45,7 @@ def templates_dir() -> Path:
 
 
 def asset_policy(extra_files: tuple[Path, ...] = ()) -> Policy:
-    return Policy.create(roots=(templates_dir(), font_dir()), files=extra_files)
+    return Policy.create(roots=(templates_dir(), *font_roots()), files=extra_files)
 
 
 def font_config():
@@ -196,7 +199,11 @@ def write_pdf(
                 continue
             errors.append(message)
         else:
-            LOG.warning("%s", message)
+            notdef = _NOTDEF.search(message)
+            if notdef:  # one line per source naming the script, not one per glyph
+                warn(source or "document", FONT, notdef.group(1))
+            else:
+                warn(source or "document", OTHER, message)
     if errors:
         raise RenderError(
             source, f"WeasyPrint reported: {errors[0]}", "fix the input and render again"

@@ -6,8 +6,10 @@
   into the tree: it becomes ``/Artifact <</Type /Pagination>>``.
 * Decorative images (``alt=""``) become Figures without Alt: they become artifacts and
   leave the tree.
+* A link's annotations all belong to its one ``/Link`` element, and every annotation
+  prints (links.py).
 * PDF/X writes a random ``xmpMM:DocumentID``: it is replaced by one derived from the input.
-* Print: the BleedBox is set 3 mm outside the TrimBox (the CSS bleed is wider so the crop
+* Print: the XMP also claims PDF/UA-1 (the file is tagged like the screen PDF), and the BleedBox is set 3 mm outside the TrimBox (the CSS bleed is wider so the crop
   marks sit outside the BleedBox).
 The file is saved with a deterministic trailer ``/ID``.
 """
@@ -20,6 +22,7 @@ import zlib
 
 import pikepdf
 
+from .links import fix_links
 from .structure import merge_split_elements
 
 _BDC = re.compile(rb"/(\w+)\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
@@ -146,6 +149,25 @@ def fix_document_id(pdf: pikepdf.Pdf, seed: str) -> None:
         meta.write(new)
 
 
+_UA_ID = (
+    b'<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
+    b"<pdfuaid:part>1</pdfuaid:part></rdf:Description>"
+)
+
+
+def claim_pdf_ua(pdf: pikepdf.Pdf) -> bool:
+    """The print PDF is PDF/X-4 *and* tagged to PDF/UA-1: say so in its XMP, as the screen
+    PDF does (WeasyPrint writes one variant's identification only)."""
+    meta = pdf.Root.get("/Metadata")
+    if meta is None:
+        return False
+    xmp = meta.read_bytes()
+    if b"pdfuaid" in xmp or b"</rdf:RDF>" not in xmp:
+        return False
+    meta.write(xmp.replace(b"</rdf:RDF>", _UA_ID + b"</rdf:RDF>", 1))
+    return True
+
+
 def _uuid_from(seed: str) -> str:
     import hashlib
     import uuid
@@ -170,7 +192,9 @@ def postprocess(
 ) -> tuple[bytes, dict[str, int]]:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         stats = fix_structure(pdf)
+        stats.update(fix_links(pdf))
         fix_document_id(pdf, seed)
+        claim_pdf_ua(pdf)
         if bleed_mm is not None:
             fix_bleed(pdf, bleed_mm)
         if "/ID" in pdf.trailer:

@@ -9,7 +9,7 @@ number for the HTML element its box came from (``/PlainprintSrc``). :func:`merge
 then merges adjacent siblings with the same number and type, drops the table header that
 WeasyPrint repeats on every page, keeps the ParentTree and marked-content references right,
 and strips the stamps. Elements with their own ``lang`` attribute also get ``/Lang``
-(WeasyPrint only writes the catalog's).
+(WeasyPrint only writes the catalog's), and header cells get ``/Scope`` from ``scope``.
 """
 
 from __future__ import annotations
@@ -52,6 +52,10 @@ def _traced(box, parent, *args):
                 lang = node.get("lang") if hasattr(node, "get") else None
                 if lang and box.element_tag != "html":
                     element["Lang"] = pydyf.String(lang)
+                if element.get("S") == "/TH" and isinstance(element.get("A"), dict):
+                    # WeasyPrint links cells by /Headers only; /Scope states it too (UA-15-003).
+                    scope = node.get("scope", "col") if hasattr(node, "get") else "col"
+                    element["A"]["Scope"] = "/Row" if scope == "row" else "/Column"
         yield element
 
 
