@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..config import Config, load_config
 from ..document import Document, DocumentVersionError, from_json, validate
+from ..document.language import LanguageTagError
 from ..errors import IngestError, PlainprintError
 
 
@@ -49,6 +50,8 @@ def load_document(path: str | Path, config: Config | None = None) -> Document:
             raise IngestError(path, "file not found", "check the path") from None
         except DocumentVersionError as exc:
             raise PlainprintError(path, str(exc)) from exc
+        except LanguageTagError as exc:
+            raise PlainprintError(path, f"the language {exc}", 'e.g. "language": "pt-BR"') from None
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise PlainprintError(
                 path,
