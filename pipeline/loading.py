@@ -44,6 +44,7 @@ def load_document(path: str | Path, config: Config | None = None) -> Document:
     """A source file (ingested now) or a Document JSON written by ``plainprint ingest``."""
     from .config import Config
     from .document import DocumentVersionError, from_json, validate
+    from .document.language import LanguageTagError
     from .ingest import ingest_path
 
     path = Path(path)
@@ -54,6 +55,8 @@ def load_document(path: str | Path, config: Config | None = None) -> Document:
             raise IngestError(path, "file not found", "check the path") from None
         except DocumentVersionError as exc:
             raise PlainprintError(path, str(exc)) from exc
+        except LanguageTagError as exc:
+            raise PlainprintError(path, f"the language {exc}", 'e.g. "language": "pt-BR"') from None
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise PlainprintError(
                 path,

@@ -154,3 +154,11 @@ def axe_violations(browser: Browser, url: str) -> list[dict]:
         await_promise=True,
     )
     return result
+
+
+def axe_and_reflow(browser: Browser, url: str, width: int = 320) -> tuple[list[dict], int]:
+    """One load of ``url``: axe violations at desktop width, then the page's scroll width at
+    ``width`` CSS px (WCAG 1.4.10 reflow: it must not exceed ``width``)."""
+    violations = axe_violations(browser, url)
+    browser.viewport(width, 256)
+    return violations, browser.evaluate("document.documentElement.scrollWidth")

@@ -92,6 +92,25 @@ def test_index_passes_axe(browser, library):
     assert axe_violations(browser, (out / "index.html").as_uri()) == []
 
 
+@pytest.mark.browser
+def test_index_reflows_at_320_px(browser, library):
+    """WCAG 1.4.10 (issue 10: the index was 821 px wide at 320 px): the table scrolls inside
+    its view, a focusable region labelled by its caption, never the page."""
+    from tests.browser import axe_and_reflow
+
+    out, _ = library
+    violations, width = axe_and_reflow(browser, (out / "index.html").as_uri())
+    assert violations == []
+    assert width <= 320, f"the index is {width}px wide at a 320px viewport"
+    view = browser.evaluate(
+        "(() => { const v = document.querySelector('.view');"
+        " return {tab: v.tabIndex, role: v.getAttribute('role'),"
+        " label: document.getElementById(v.getAttribute('aria-labelledby')).textContent,"
+        " scrolls: v.scrollWidth > v.clientWidth}; })()"
+    )
+    assert view == {"tab": 0, "role": "region", "label": "Handouts, hardest first", "scrolls": True}
+
+
 def test_index_lists_only_current_sources(library):
     out, _ = library
     rows = collect_rows(out, {"handout-01", "ili-ilp-melanoma", "gone"})

@@ -141,6 +141,37 @@ def test_report_passes_axe(browser, seed_report, tmp_path):
     assert axe_violations(browser, path.as_uri()) == []
 
 
+@pytest.mark.browser
+def test_report_reflows_at_320_px_and_a_wide_table_scrolls_in_its_own_region(
+    browser, seed_report, tmp_path
+):
+    """WCAG 1.4.10: the page never scrolls sideways; a wide table scrolls inside a focusable,
+    labelled region (the seed report was 421 px wide at 320 px; issue 10)."""
+    from pipeline.document import Table, Text
+    from tests.browser import axe_and_reflow
+
+    wide = Table(
+        header=(tuple((Text(f"Column heading {n}"),) for n in range(8)),),
+        rows=(tuple((Text(f"Dose{n}mgPerKilogramOfBodyWeight"),) for n in range(8)),),
+        caption=(Text("Doses by weight"),),
+    )
+    d = doc(h(1, "Doses"), p("The table gives the doses."), wide, title="Doses")
+    pages = {"seed": seed_report[1], "wide": render_report(d, run_checks(d, Config()).to_dict())}
+    for name, html in pages.items():
+        path = tmp_path / f"{name}.html"
+        path.write_text(html, encoding="utf-8")
+        violations, width = axe_and_reflow(browser, path.as_uri())
+        assert violations == [], name
+        assert width <= 320, f"{name}: the report is {width}px wide at a 320px viewport"
+    regions = browser.evaluate(
+        "Array.from(document.querySelectorAll('[role=region]')).map(e => ({"
+        "tab: e.tabIndex, label: e.getAttribute('aria-labelledby') || e.getAttribute('aria-label'),"
+        "scrolls: e.scrollWidth > e.clientWidth}))"
+    )
+    assert any(r["scrolls"] for r in regions), "the wide table should scroll inside its region"
+    assert all(r["tab"] == 0 and r["label"] for r in regions), regions
+
+
 def test_citations_in_tables_and_quotes_count_in_checks_and_report():
     from pipeline.document import BlockQuote, Table, Text
 

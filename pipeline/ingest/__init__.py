@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..document import Document, validate
+from ..document.validate import LanguageTagError
 from ..errors import IngestError
 from .decode import decode
 from .sidecar import apply_sidecar
@@ -76,7 +77,19 @@ def ingest_bytes(data: bytes, path: Path, fmt: str | None = None) -> Document:
         from .html import parse_html
 
         doc = parse_html(text, path)
-    return validate(doc)
+    return _validated(doc, path)
+
+
+def _validated(doc: Document, path: Path) -> Document:
+    """``validate`` (which normalises the language), its language error naming the file."""
+    try:
+        return validate(doc)
+    except LanguageTagError as exc:
+        raise IngestError(
+            path,
+            f"the language {exc}",
+            'write a tag such as "en", "pt-BR" or "zh-Hant" (front matter `lang`, sidecar `language`)',
+        ) from None
 
 
 def ingest_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -96,4 +109,5 @@ def ingest_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docu
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(path, f"cannot read file: {exc.strerror}", "check permissions") from exc
-    return apply_sidecar(ingest_bytes(data, path, fmt), path)
+    # Validated again after the sidecar: its language is normalised like the page's.
+    return _validated(apply_sidecar(ingest_bytes(data, path, fmt), path), path)

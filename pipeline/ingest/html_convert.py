@@ -13,6 +13,7 @@ import re
 from bs4 import NavigableString, Tag
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
+from ..document.language import language_or_none
 from ..document.nodes import (
     Block,
     BlockQuote,
@@ -292,8 +293,8 @@ def _ol_start(tag: Tag) -> int:
 
 
 def _lang(tag: Tag) -> str | None:
-    value = str(tag.get("lang") or tag.get("xml:lang") or "").strip()
-    return value if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}", value) else None
+    """The element's own language as BCP 47, or None where it has none we can read."""
+    return language_or_none(str(tag.get("lang") or tag.get("xml:lang") or ""))
 
 
 class Converter:

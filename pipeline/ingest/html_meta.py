@@ -10,11 +10,11 @@ import json
 import re
 from dataclasses import dataclass
 
+from ..document.language import language_or_none
 from .references import parse_date
 
 # Separators between a page title and the site name: " | Site", " - Site", " — Site", " :: Site".
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
-_LANG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}$")
 _WS = re.compile(r"\s+")
 
 
@@ -124,20 +124,20 @@ def strip_site_name(title: str, site_name: str | None) -> str:
 
 
 def _language(root) -> str:
-    for value in (
+    """The first readable language the page declares, as BCP 47 (``pt_BR`` → ``pt-BR``)."""
+    candidates = [
         root.get("lang"),
         root.get("xml:lang"),
         root.get("{http://www.w3.org/XML/1998/namespace}lang"),
         _meta(root, "content-language", "og:locale", "language"),
-    ):
-        value = clean(value).replace("_", "-")
-        if value and _LANG.match(value):
-            return value
+    ]
     for el in root.iter("meta"):
         if (el.get("http-equiv") or "").lower() == "content-language":
-            value = clean(el.get("content")).split(",")[0].strip()
-            if _LANG.match(value):
-                return value
+            candidates.append(clean(el.get("content")).split(",")[0])
+    for value in candidates:
+        tag = language_or_none(clean(value))
+        if tag:
+            return tag
     return "en"
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import tomllib
 from pathlib import Path
 
+from ..document.language import LanguageTagError, normalize_language
 from ..document.nodes import Document, Metadata
 from ..errors import IngestError
 
@@ -41,6 +42,11 @@ def _coerce(path: Path, key: str, field: str, value: object) -> object:
         return float(value)
     if isinstance(value, dict | list):
         raise IngestError(path, f"{key!r} must be a single value, not a table or list")
+    if field == "language":
+        try:
+            return normalize_language(str(value))
+        except LanguageTagError as exc:
+            raise IngestError(path, f"{key!r}: {exc}", 'e.g. language = "pt-BR"') from None
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
