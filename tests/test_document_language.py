@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.commands.common import load_document
+from pipeline.loading import load_document
 from pipeline.document import to_json
 from pipeline.document.build import doc, h, p
 from pipeline.document.language import LanguageTagError, language_or_none, normalize_language
