@@ -493,7 +493,9 @@ def test_extraction_floors_on_readability_sample(shared_dir: Path) -> None:
     scores = [bench.score_page(page, bench.plainprint(page.source)) for page in sample]
     assert statistics.fmean(s.f1 for s in scores) >= 0.95
     heads = [s.heading_recall for s in scores if s.heading_recall is not None]
-    assert statistics.fmean(heads) >= 0.95
+    # 0.95 before issue 14; the text export no longer repeats the title, which Readability's
+    # ground truth keeps as a heading on a few pages (ehow-2's only heading is its title).
+    assert statistics.fmean(heads) >= 0.87
 
 
 # ------------------------------------------------------------- look-outward and cleaning rules
