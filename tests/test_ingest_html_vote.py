@@ -15,6 +15,7 @@ from pipeline.ingest import ingest_path
 from pipeline.ingest.html_vote import (
     READABILITY,
     TRAFILATURA,
+    Candidate,
     choose,
     reads_as_teasers,
     trafilatura_markup,
@@ -80,7 +81,7 @@ ARTICLE = [_para(i) for i in range(10)]
         ([], ARTICLE, TRAFILATURA, "empty or far shorter"),
         (ARTICLE[:2], ARTICLE, TRAFILATURA, "empty or far shorter"),
         (ARTICLE[:5], ARTICLE, TRAFILATURA, "reads as the article"),
-        (ARTICLE, ARTICLE[:9], READABILITY, "agree"),
+        (ARTICLE, ARTICLE[1:], READABILITY, "agree"),  # a lead paragraph of prose stays
         # trafilatura's longer candidate adds only teasers: readability-lxml's stays.
         (ARTICLE[:4], [*ARTICLE[:4], *(_teasers(30) for _ in range(2))], READABILITY, ""),
     ],
@@ -88,7 +89,7 @@ ARTICLE = [_para(i) for i in range(10)]
 )
 def test_choose_names_the_kept_extractor_and_why(mine, theirs, kept, why) -> None:
     audit: list[Removed] = []
-    choice = choose(list(mine), list(theirs), audit)
+    choice = choose(list(mine), Candidate.from_blocks(list(theirs)), audit)
     assert choice.kept == kept
     assert why in choice.why
     [entry] = _choice_entries(audit)
@@ -99,17 +100,30 @@ def test_choose_names_the_kept_extractor_and_why(mine, theirs, kept, why) -> Non
 def test_leading_teasers_trafilatura_left_out_are_dropped_and_audited() -> None:
     lead = [Heading(level=2, content=(Text("Breaking News"),)), _teasers()]
     audit: list[Removed] = []
-    choice = choose([*lead, *ARTICLE], ARTICLE, audit)
+    choice = choose([*lead, *ARTICLE], Candidate.from_blocks(ARTICLE), audit)
     assert choice.kept == READABILITY
     assert choice.blocks == ARTICLE
     reasons = [r.reason for r in audit]
     assert reasons.count(f"teasers or links outside the article (not in {TRAFILATURA})") == 2
 
 
+def test_a_tail_trafilatura_left_out_goes_unless_its_candidate_is_a_fragment() -> None:
+    comments = [Heading(level=2, content=(Text("Comments"),)), _para(20), _para(21)]
+    audit: list[Removed] = []
+    choice = choose([*ARTICLE, *comments], Candidate.from_blocks(ARTICLE), audit)
+    assert choice.blocks == ARTICLE
+    assert [r.reason for r in audit[:3]] == [
+        f"after the article, not in {TRAFILATURA}'s choice"
+    ] * 3
+    # trafilatura kept a third of the article: its silence about the rest means nothing
+    choice = choose([*ARTICLE, *comments], Candidate.from_blocks(ARTICLE[:4]), [])
+    assert choice.blocks == [*ARTICLE, *comments]
+
+
 def test_a_standfirst_trafilatura_left_out_stays() -> None:
     """Prose before the shared part is the article's own (a dek), not teasers."""
     dek = Paragraph(content=(Text(" ".join(f"dek{i}" for i in range(25)) + "."),))
-    choice = choose([dek, *ARTICLE], ARTICLE, [])
+    choice = choose([dek, *ARTICLE], Candidate.from_blocks(ARTICLE), [])
     assert choice.blocks[0] == dek
 
 
@@ -144,7 +158,7 @@ def test_choice_is_one_candidate_trimmed_and_always_audited(a, b, teasers) -> No
     mine = [_para(i) for i in a] + ([_teasers()] if teasers else [])
     theirs = [_para(i) for i in b]
     audit: list[Removed] = []
-    choice = choose(mine, theirs, audit)
+    choice = choose(mine, Candidate.from_blocks(theirs), audit)
     source = mine if choice.kept == READABILITY else theirs
     assert all(block in source for block in choice.blocks)
     assert len(_choice_entries(audit)) == 1
@@ -211,3 +225,14 @@ def test_a_paragraph_repeating_the_title_goes_to_the_audit(tmp_path: Path) -> No
     )
     assert any(r.reason == "repeats the title" for r in doc.removed)
     assert not to_text(doc).startswith("Sleep and your health")
+
+
+def test_a_long_heading_taken_for_the_title_stays_in_the_text() -> None:
+    from pipeline.document.nodes import Document, Metadata
+
+    caption = " ".join(f"word{i}" for i in range(40))
+    doc = Document(
+        metadata=Metadata(title=caption),
+        blocks=(Heading(level=1, content=(Text(caption),)), _para(1)),
+    )
+    assert to_text(doc).startswith(caption)

@@ -43,6 +43,9 @@ def block_lines(blocks) -> list[str]:
     return [" ".join(line.split()) for line in out if line.strip()]
 
 
+_TITLE_WORDS = 30
+
+
 def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
@@ -52,7 +55,9 @@ def _is_title(block, title: str) -> bool:
     if not isinstance(block, Heading) or block.level != 1:
         return False
     got, want = _norm(plain_text(block.content)), _norm(title)
-    return bool(want) and (got == want or (len(got) > 10 and (got in want or want in got)))
+    if not want or len(got.split()) > _TITLE_WORDS:
+        return False  # a heading this long is a caption or a paragraph, not a headline
+    return got == want or (len(got) > 10 and (got in want or want in got))
 
 
 def to_text(doc: Document) -> str:

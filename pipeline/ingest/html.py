@@ -53,7 +53,16 @@ from .html_main import (
 )
 from .html_meta import clean, page_meta
 from .html_tree import PP_ID, parse_document, tag_elements
-from .html_vote import READABILITY, TRAFILATURA, block_words, choose, trafilatura_markup, words
+from .html_vote import (
+    READABILITY,
+    TRAFILATURA,
+    Candidate,
+    block_words,
+    choose,
+    needs_fallback,
+    trafilatura_markup,
+    words,
+)
 from .inline_text import text_to_inlines
 from .references import parse_reference
 
@@ -126,10 +135,15 @@ def _second_opinion(
     root, blocks: list[Block], audit: list[Removed]
 ) -> tuple[list[Block], list[Removed]]:
     """Weigh readability-lxml's candidate against trafilatura's (``html_vote.choose``)."""
-    markup = trafilatura_markup(root)
     their_audit: list[Removed] = []
-    theirs = _convert_markup(markup, their_audit) if markup else []
-    theirs = [b for b in theirs if _block_has_text(b) or isinstance(b, Figure)]
+
+    def convert(markup: str) -> list[Block]:
+        found = _convert_markup(markup, their_audit)
+        return [b for b in found if _block_has_text(b) or isinstance(b, Figure)]
+
+    theirs = Candidate.from_markup(trafilatura_markup(root), convert)
+    if needs_fallback(blocks, theirs):
+        theirs = Candidate.from_markup(trafilatura_markup(root, fast=False), convert)
     choice_audit: list[Removed] = []
     choice = choose(blocks, theirs, choice_audit)
     if choice.kept == READABILITY:

@@ -71,6 +71,9 @@ def drop_lead_meta(blocks: list[Block], audit: list[Removed]) -> list[Block]:
     return out
 
 
+_TITLE_WORDS = 30
+
+
 def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
@@ -82,6 +85,8 @@ def drop_title_repeat(blocks: list[Block], title: str, audit: list[Removed]) -> 
     first three blocks are looked at, and only a paragraph whose words are the title's.
     """
     want = _norm(title)
+    if len(want.split()) > _TITLE_WORDS:
+        return blocks  # a "title" this long is a caption or a paragraph taken for one
     for n, block in enumerate(blocks[:3]):
         if isinstance(block, Paragraph) and want and _norm(plain_text(block.content)) == want:
             entry = removed(plain_text(block.content), "repeats the title")

@@ -13,7 +13,8 @@ import copy
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from ..document.nodes import Block, Heading, Link, ListBlock, Paragraph, Removed
 from ..document.walk import iter_inlines, iter_items, plain_text
@@ -39,10 +40,17 @@ _ABSENT = 0.3
 _LINKY = 0.5
 _SHORT_LINE = 8
 _TEASER_LINE = 16
+_TRIM_RATIO = 2.0
+_SHORT_CANDIDATE = 300  # words
 
 
-def trafilatura_markup(root) -> str:
-    """trafilatura's choice of the page as HTML (headings, lists, tables kept), or ''."""
+def trafilatura_markup(root, *, fast: bool = True) -> str:
+    """trafilatura's choice of the page as HTML (headings, lists, tables kept), or ''.
+
+    ``fast`` skips trafilatura's own fallback extractors (a readability port and jusText),
+    which cost several times the first pass; ``choose`` asks for them only when both
+    candidates are short (see ``needs_fallback``).
+    """
     try:
         from trafilatura import extract
     except ImportError:  # pragma: no cover - a runtime dependency; the bench reports it
@@ -58,7 +66,7 @@ def trafilatura_markup(root) -> str:
             include_images=True,
             include_formatting=True,
             include_comments=False,
-            fast=True,
+            fast=fast,
         )
     except Exception:  # noqa: BLE001 - a failing second opinion is no opinion
         return ""
@@ -119,39 +127,75 @@ def reads_as_teasers(block: Block) -> bool:
 
 
 @dataclass
+class Candidate:
+    """trafilatura's candidate: its words at once, its blocks only when they are needed.
+
+    Converting a candidate costs as much as extracting it, and most pages keep
+    readability-lxml's, so the blocks are built lazily.
+    """
+
+    bag: Counter
+    convert: Callable[[], list[Block]]
+    _blocks: list[Block] | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_blocks(cls, blocks: list[Block]) -> Candidate:
+        return cls(_bag(blocks), lambda: list(blocks))
+
+    @classmethod
+    def from_markup(cls, markup: str, convert: Callable[[str], list[Block]]) -> Candidate:
+        import lxml.html
+
+        text = ""
+        if markup.strip():
+            root = lxml.html.fromstring(markup)
+            text = " ".join(root.itertext())
+        return cls(Counter(words(text)), lambda: convert(markup) if markup.strip() else [])
+
+    def blocks(self) -> list[Block]:
+        if self._blocks is None:
+            self._blocks = self.convert()
+        return self._blocks
+
+
+@dataclass
 class Choice:
     blocks: list[Block]
     kept: str  # which extractor's candidate
     why: str
 
 
-def choose(mine: list[Block], theirs: list[Block], audit: list[Removed]) -> Choice:
+def choose(mine: list[Block], theirs: Candidate, audit: list[Removed]) -> Choice:
     """Pick between readability-lxml's blocks (``mine``) and trafilatura's (``theirs``).
 
     Records the choice and its reason in ``audit`` (an entry whose reason starts with
     "extractor choice:"), and every block dropped from the kept candidate.
     """
-    a, b = _bag(mine), _bag(theirs)
+    a, b = _bag(mine), theirs.bag
     na, nb = sum(a.values()), sum(b.values())
     shared = sum((a & b).values())
     sizes = f"{READABILITY} {na} words, {TRAFILATURA} {nb}, {shared} shared"
-    if nb == 0:
+    may_take = _may_take(na, nb, shared)
+    their_blocks = theirs.blocks() if may_take else []
+    if nb == 0 or (may_take and not their_blocks):
         choice = Choice(mine, READABILITY, f"{TRAFILATURA} found nothing")
     elif na == 0 or (na < _EMPTY_WORDS and nb >= 3 * na):
-        choice = Choice(theirs, TRAFILATURA, f"{READABILITY}'s candidate is empty or far shorter")
-    elif (
-        shared >= _INSIDE * na
-        and _SHORTER[0] <= na / nb <= _SHORTER[1]
-        and _reads_as_article(theirs, a)
-    ):
         choice = Choice(
-            theirs,
+            their_blocks, TRAFILATURA, f"{READABILITY}'s candidate is empty or far shorter"
+        )
+    elif may_take and _reads_as_article(their_blocks, a):
+        choice = Choice(
+            their_blocks,
             TRAFILATURA,
             f"{READABILITY}'s candidate is a part of {TRAFILATURA}'s, whose rest reads as the article",
         )
     else:
         why = "the two agree" if shared >= 0.8 * min(na, nb) else "no clear agreement"
-        kept = _trim_teasers(mine, b, audit) if shared >= 0.9 * nb else mine
+        kept = (
+            _trim_teasers(mine, b, audit, any_absent=na <= _TRIM_RATIO * nb)
+            if shared >= 0.9 * nb
+            else mine
+        )
         choice = Choice(kept, READABILITY, why)
     entry = removed(
         f"{choice.kept} kept ({sizes})", f"extractor choice: {choice.kept}, because {choice.why}"
@@ -159,6 +203,23 @@ def choose(mine: list[Block], theirs: list[Block], audit: list[Removed]) -> Choi
     if entry is not None:
         audit.append(entry)
     return choice
+
+
+def needs_fallback(mine: list[Block], theirs: Candidate) -> bool:
+    """Whether to ask trafilatura again with its fallback extractors: one of the two
+    candidates is short, which is where each library alone most often missed the article."""
+    return min(sum(_bag(mine).values()), sum(theirs.bag.values())) < _SHORT_CANDIDATE
+
+
+def _may_take(na: int, nb: int, shared: int) -> bool:
+    """Whether trafilatura's candidate could win: readability-lxml's is empty, tiny, or a
+    shorter part of it (any shorter part when it is short itself)."""
+    if nb == 0:
+        return False
+    if na == 0 or (na < _EMPTY_WORDS and nb >= 3 * na):
+        return True
+    low = 0.0 if na < _SHORT_CANDIDATE else _SHORTER[0]
+    return shared >= _INSIDE * na and low <= na / nb <= _SHORTER[1]
 
 
 def _unshared(blocks: list[Block], other: Counter) -> list[tuple[Block, list[str], bool]]:
@@ -193,8 +254,15 @@ def _reads_as_article(blocks: list[Block], other: Counter) -> bool:
     return prose > teasers
 
 
-def _trim_teasers(blocks: list[Block], other: Counter, audit: list[Removed]) -> list[Block]:
-    """Drop leading and trailing blocks that trafilatura left out and that read as teasers."""
+def _trim_teasers(
+    blocks: list[Block], other: Counter, audit: list[Removed], any_absent: bool = False
+) -> list[Block]:
+    """Drop leading and trailing blocks that trafilatura left out and that read as teasers.
+
+    Before the shared text, only teasers go: a standfirst that trafilatura left out stays.
+    After it, with ``any_absent`` (trafilatura's candidate is no fragment), everything
+    trafilatura left out goes: comments, author boxes, "more from" sections.
+    """
     marked = _unshared(blocks, other)
     shared = [i for i, (_, _, absent) in enumerate(marked) if not absent]
     if not shared:
@@ -203,7 +271,11 @@ def _trim_teasers(blocks: list[Block], other: Counter, audit: list[Removed]) -> 
     drop = {
         i
         for i, (block, _, absent) in enumerate(marked)
-        if (i < first or i > last) and absent and reads_as_teasers(block)
+        if absent
+        and (
+            (i < first and reads_as_teasers(block))
+            or (i > last and (any_absent or reads_as_teasers(block)))
+        )
     }
     # A heading goes with the teasers under it ("Breaking News", "More stories").
     for i in sorted(drop, reverse=True):
@@ -213,7 +285,13 @@ def _trim_teasers(blocks: list[Block], other: Counter, audit: list[Removed]) -> 
     for i, (block, _, _) in enumerate(marked):
         if i in drop:
             text = " ".join(_block_lines(block))
-            entry = removed(text, f"teasers or links outside the article (not in {TRAFILATURA})")
+            heading_of = marked[i + 1][0] if isinstance(block, Heading) and i + 1 in drop else block
+            why = (
+                f"teasers or links outside the article (not in {TRAFILATURA})"
+                if reads_as_teasers(heading_of)
+                else f"after the article, not in {TRAFILATURA}'s choice"
+            )
+            entry = removed(text, why)
             if entry is not None:
                 audit.append(entry)
             continue
