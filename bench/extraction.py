@@ -3,14 +3,18 @@
 Run by ``make bench-extraction``. Reads ``../shared/corpus/extraction`` (real pages only:
 the Readability pages listed in ``synthetic-pages.txt`` are skipped) and prints, per subset
 and tool, the mean token precision / recall / F1, heading recall, list-item recall and time
-per page. Exits 1 (naming the missed targets) when plainprint misses one; ``--no-fail`` only
-prints. The metric follows the corpus README: NFKC, lower case, CJK characters as single
+per page, and the share of WCXB ``without`` snippets (boilerplate) that leak into each
+tool's output. Then plainprint against the better library, folder by folder and page by page,
+and its median time per page. Exits 1 (naming the missed targets) when plainprint misses one;
+``--no-fail`` only prints. The metric follows the corpus README: NFKC, lower case, CJK characters as single
 tokens, other ``\\w+`` runs as tokens, bags of tokens compared per page.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import re
 import statistics
 import sys
@@ -29,13 +33,18 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus" / "extraction"
-SUBSETS = ("wcxb-health", "readability")
+SUBSETS = ("readability", "wcxb-health", "wcxb-articles")
+LIBRARIES = ("readability-lxml", "trafilatura")
 
 # Targets for plainprint: subset -> metric -> floor.
 TARGETS = {
-    "wcxb-health": {"f1": 0.96, "heading_recall": 0.95, "list_recall": 0.95},
     "readability": {"f1": 0.96, "heading_recall": 0.90, "list_recall": 0.85},
+    "wcxb-health": {"f1": 0.96, "heading_recall": 0.95, "list_recall": 0.95},
+    "wcxb-articles": {"f1": 0.96},
 }
+MARGIN = 0.01  # plainprint's mean F1 must beat the better library's by this much, per folder
+PAGE_GAP = 0.2  # no page may score this much below the better library on that page
+MEDIAN_SECONDS = 0.060  # plainprint's median ingest time per page, in process
 
 # --------------------------------------------------------------------------- tokens
 
@@ -70,6 +79,12 @@ def prf(truth: str, output: str) -> tuple[float, float, float]:
     tp = sum((t & o).values())
     p, r = tp / sum(o.values()), tp / sum(t.values())
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def leaks(snippets: list[str], output: str) -> int:
+    """How many ``without`` snippets (boilerplate) appear in ``output``, token for token."""
+    text = f" {norm(output)} "
+    return sum(1 for n in (norm(s) for s in snippets) if n and f" {n} " in text)
 
 
 def recall_of(items: list[str], output: str) -> float | None:
@@ -224,6 +239,7 @@ class Page:
     truth: str
     headings: list[str]
     items: list[str]
+    without: list[str] = field(default_factory=list)
 
 
 def load_pages(corpus: Path = CORPUS, subsets: tuple[str, ...] = SUBSETS) -> list[Page]:
@@ -251,7 +267,11 @@ def load_pages(corpus: Path = CORPUS, subsets: tuple[str, ...] = SUBSETS) -> lis
                 )
             else:
                 continue
-            pages.append(Page(subset, folder.name, src, truth, heads, items))
+            without = []
+            if (folder / "meta.json").exists():
+                meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+                without = [s for s in meta.get("without") or [] if isinstance(s, str)]
+            pages.append(Page(subset, folder.name, src, truth, heads, items, without))
     return pages
 
 
@@ -306,11 +326,24 @@ class Score:
     heading_recall: float | None
     list_recall: float | None
     seconds: float
+    leaked: int = 0
+    snippets: int = 0
+    cpu: float = 0.0  # CPU seconds of this process: what the page costs, whatever the load
 
 
-def score_page(page: Page, output: str, seconds: float = 0.0) -> Score:
+def score_page(page: Page, output: str, seconds: float = 0.0, cpu: float = 0.0) -> Score:
     p, r, f1 = prf(page.truth, output)
-    return Score(p, r, f1, recall_of(page.headings, output), recall_of(page.items, output), seconds)
+    return Score(
+        p,
+        r,
+        f1,
+        recall_of(page.headings, output),
+        recall_of(page.items, output),
+        seconds,
+        leaks(page.without, output),
+        len(page.without),
+        cpu,
+    )
 
 
 @dataclass
@@ -323,6 +356,8 @@ class Summary:
     list_recall: float
     mean_s: float
     max_s: float
+    leak: float = float("nan")  # share of "without" snippets found in the output
+    median_s: float = 0.0
     scores: list[Score] = field(default_factory=list)
 
 
@@ -332,6 +367,7 @@ def _mean(values: list[float | None]) -> float:
 
 
 def summarise(scores: list[Score]) -> Summary:
+    snippets = sum(s.snippets for s in scores)
     return Summary(
         n=len(scores),
         p=_mean([s.p for s in scores]),
@@ -341,18 +377,49 @@ def summarise(scores: list[Score]) -> Summary:
         list_recall=_mean([s.list_recall for s in scores]),
         mean_s=_mean([s.seconds for s in scores]),
         max_s=max((s.seconds for s in scores), default=0.0),
+        leak=sum(s.leaked for s in scores) / snippets if snippets else float("nan"),
+        median_s=statistics.median(s.cpu for s in scores) if scores else 0.0,
         scores=scores,
     )
 
 
 def run(pages: list[Page], tool: Callable[[Path], str]) -> Iterator[tuple[Page, Score]]:
     for page in pages:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         out = tool(page.source)
-        yield page, score_page(page, out, time.perf_counter() - start)
+        wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+        yield page, score_page(page, out, wall, cpu)
 
 
-def missed_targets(results: dict[tuple[str, str], Summary]) -> list[str]:
+def _better_library(results: dict[tuple[str, str], Summary], subset: str) -> Summary | None:
+    libs = [results[(subset, lib)] for lib in LIBRARIES if (subset, lib) in results]
+    return max(libs, key=lambda s: s.f1) if len(libs) == len(LIBRARIES) else None
+
+
+def page_gaps(
+    results: dict[tuple[str, str], Summary], pages: list[Page]
+) -> list[tuple[Page, float, float]]:
+    """Pages where plainprint's F1 is more than ``PAGE_GAP`` below the better library's."""
+    by_page: dict[str, dict[str, Score]] = {}
+    for (subset, tool), summary in results.items():
+        for page, score in zip(
+            [p for p in pages if p.subset == subset], summary.scores, strict=True
+        ):
+            by_page.setdefault(f"{subset}/{page.name}", {})[tool] = score
+    out = []
+    for page in pages:
+        scores = by_page.get(f"{page.subset}/{page.name}", {})
+        if "plainprint" not in scores or any(lib not in scores for lib in LIBRARIES):
+            continue
+        best = max(scores[lib].f1 for lib in LIBRARIES)
+        if scores["plainprint"].f1 < best - PAGE_GAP:
+            out.append((page, scores["plainprint"].f1, best))
+    return out
+
+
+def missed_targets(
+    results: dict[tuple[str, str], Summary], pages: list[Page] | None = None
+) -> list[str]:
     missed = []
     for subset, floors in TARGETS.items():
         summary = results.get((subset, "plainprint"))
@@ -362,12 +429,29 @@ def missed_targets(results: dict[tuple[str, str], Summary]) -> list[str]:
             value = getattr(summary, metric)
             if not value >= floor:
                 missed.append(f"{subset} {metric} {value:.3f} < {floor:.2f}")
+        better = _better_library(results, subset)
+        if better is None:
+            continue
+        if not summary.f1 >= better.f1 + MARGIN:
+            missed.append(
+                f"{subset} f1 {summary.f1:.3f} < better library {better.f1:.3f} + {MARGIN}"
+            )
+        leak = min(results[(subset, lib)].leak for lib in LIBRARIES)
+        if summary.leak == summary.leak and not summary.leak <= leak:
+            missed.append(f"{subset} leak {summary.leak:.3f} > lowest library leak {leak:.3f}")
+    for page, mine, best in page_gaps(results, pages or []):
+        missed.append(f"{page.subset}/{page.name} F1 {mine:.3f} < better library {best:.3f} - 0.2")
+    mine = [
+        s.cpu for (_, tool), summ in results.items() if tool == "plainprint" for s in summ.scores
+    ]
+    if mine and statistics.median(mine) > MEDIAN_SECONDS:
+        missed.append(f"median CPU time {statistics.median(mine) * 1000:.0f} ms > 60 ms per page")
     return missed
 
 
 def print_table(results: dict[tuple[str, str], Summary], tools: list[str]) -> None:
     head = f"{'subset':<12} {'tool':<17} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} "
-    head += f"{'head-R':>6} {'list-R':>6} {'mean s':>7} {'max s':>6}"
+    head += f"{'head-R':>6} {'list-R':>6} {'leak':>6} {'cpu ms':>6} {'mean s':>7} {'max s':>6}"
     print(head)
     print("-" * len(head))
     for subset in SUBSETS:
@@ -377,7 +461,8 @@ def print_table(results: dict[tuple[str, str], Summary], tools: list[str]) -> No
                 continue
             print(
                 f"{subset:<12} {tool:<17} {s.n:>5} {s.p:>6.3f} {s.r:>6.3f} {s.f1:>6.3f} "
-                f"{s.heading_recall:>6.3f} {s.list_recall:>6.3f} {s.mean_s:>7.3f} {s.max_s:>6.2f}"
+                f"{s.heading_recall:>6.3f} {s.list_recall:>6.3f} {s.leak:>6.3f} "
+                f"{s.median_s * 1000:>6.0f} {s.mean_s:>7.3f} {s.max_s:>6.2f}"
             )
 
 
@@ -389,6 +474,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--subset", choices=SUBSETS, action="append", help="only this subset")
     ap.add_argument("--page", action="append", help="only pages whose name contains this")
     ap.add_argument("--per-page", action="store_true", help="print each page's scores")
+    ap.add_argument("--json", type=Path, help="also write every page's scores to this file")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"extraction corpus not found at {args.corpus}", file=sys.stderr)
@@ -418,7 +504,27 @@ def main(argv: list[str] | None = None) -> int:
         for subset, scores in per_subset.items():
             results[(subset, tool)] = summarise(scores)
     print_table(results, tools)
-    missed = missed_targets(results)
+    all_pages = [p for p in pages]
+    gaps = page_gaps(results, all_pages)
+    print(f"\npages where plainprint is more than {PAGE_GAP} below the better library: {len(gaps)}")
+    for page, mine, best in gaps:
+        print(f"  {page.subset}/{page.name}: plainprint {mine:.3f}, better library {best:.3f}")
+    mine = [s for (_, t), summ in results.items() if t == "plainprint" for s in summ.scores]
+    if mine:
+        print(
+            f"plainprint per page, median: CPU {statistics.median(s.cpu for s in mine) * 1000:.1f}"
+            f" ms, wall clock {statistics.median(s.seconds for s in mine) * 1000:.1f} ms"
+        )
+    if args.json:
+        rows = {
+            f"{tool}|{subset}|{page.name}": dataclasses.asdict(score)
+            for (subset, tool), summ in results.items()
+            for page, score in zip(
+                [p for p in pages if p.subset == subset], summ.scores, strict=True
+            )
+        }
+        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    missed = missed_targets(results, all_pages)
     if missed:
         print("\nplainprint misses these targets:\n  " + "\n  ".join(missed))
         if not args.no_fail:

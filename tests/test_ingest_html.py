@@ -493,7 +493,9 @@ def test_extraction_floors_on_readability_sample(shared_dir: Path) -> None:
     scores = [bench.score_page(page, bench.plainprint(page.source)) for page in sample]
     assert statistics.fmean(s.f1 for s in scores) >= 0.95
     heads = [s.heading_recall for s in scores if s.heading_recall is not None]
-    assert statistics.fmean(heads) >= 0.95
+    # 0.95 before issue 14; the text export no longer repeats the title, which Readability's
+    # ground truth keeps as a heading on a few pages (ehow-2's only heading is its title).
+    assert statistics.fmean(heads) >= 0.87
 
 
 # ------------------------------------------------------------- look-outward and cleaning rules
@@ -615,6 +617,18 @@ def test_article_header_is_kept_but_the_page_header_is_not(tmp_path: Path) -> No
         ("We may earn commission from links on this page.", "affiliate disclosure"),
         ("Related Stories", "related articles"),
         ("Related articles: how to sleep", "related articles"),
+        ("You might like", "related articles"),
+        ("You might like to take a walk after dinner.", None),
+        ("See price at Amazon", "shopping button"),
+        ("Buy now from one of our trusted retail partners", "shopping button"),
+        ("Read The Review", "shopping button"),
+        ("Shop X5 PRO OMNI Now", "shopping button"),
+        ("Shop around for a doctor now and then.", None),
+        ("Related Products", "related articles"),
+        ("Listen to this article in summarized format", "audio player"),
+        ("Listen to the article's advice on sleep.", None),
+        ("Buy now, pay later schemes can lead to debt.", None),
+        ("See the price list below before you book.", None),
         ("Sign up to our monthly Smile newsletter to receive tips.", "newsletter box"),
         ("Get our newsletter Subscribe", "newsletter box"),
         ("Get the latest in health news delivered to your inbox!", "newsletter box"),

@@ -1,6 +1,13 @@
-"""Body text only, one block per paragraph: for comparing extraction with other tools."""
+"""Body text only, one block per paragraph: for comparing extraction with other tools.
+
+The body of an article does not repeat its title: the level-1 heading that Documents open
+with (the title, see ``pipeline.ingest.html._ensure_title``) is left out. A standfirst under
+it is body text and stays.
+"""
 
 from __future__ import annotations
+
+import re
 
 from ..document.nodes import (
     BlockQuote,
@@ -15,7 +22,8 @@ from ..document.nodes import (
 from ..document.walk import iter_items, plain_text
 
 
-def _lines(blocks) -> list[str]:
+def block_lines(blocks) -> list[str]:
+    """One line per paragraph, heading, list item, table row or caption; references left out."""
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Heading | Paragraph):
@@ -23,7 +31,7 @@ def _lines(blocks) -> list[str]:
         elif isinstance(block, ListBlock):
             out.extend(plain_text(item.content) for item, _ in iter_items(block))
         elif isinstance(block, BlockQuote):
-            out.extend(_lines(block.blocks))
+            out.extend(block_lines(block.blocks))
         elif isinstance(block, Table):
             for row in block.header + block.rows:
                 out.append("\t".join(plain_text(cell) for cell in row))
@@ -35,5 +43,28 @@ def _lines(blocks) -> list[str]:
     return [" ".join(line.split()) for line in out if line.strip()]
 
 
+_TITLE_WORDS = 30
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _is_title(block, title: str) -> bool:
+    """The level-1 heading that is the title (or the page's headline inside a longer title)."""
+    if not isinstance(block, Heading) or block.level != 1:
+        return False
+    got, want = _norm(plain_text(block.content)), _norm(title)
+    if not want or len(got.split()) > _TITLE_WORDS:
+        return False  # a heading this long is a caption or a paragraph, not a headline
+    return got == want or (len(got) > 10 and (got in want or want in got))
+
+
 def to_text(doc: Document) -> str:
-    return "\n\n".join(_lines(doc.blocks)) + "\n"
+    """The body text, without the title heading at its top (a kicker may come before it)."""
+    blocks = list(doc.blocks)
+    for n, block in enumerate(blocks[:3]):
+        if _is_title(block, doc.metadata.title):
+            del blocks[n]
+            break
+    return "\n\n".join(block_lines(blocks)) + "\n"

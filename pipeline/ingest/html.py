@@ -20,6 +20,7 @@ from ..document.nodes import (
     BlockQuote,
     Document,
     Emphasis,
+    Figure,
     Heading,
     Inline,
     Link,
@@ -35,9 +36,10 @@ from ..document.nodes import (
 )
 from ..document.walk import iter_blocks, iter_inlines, iter_items, plain_text
 from ..errors import IngestError
+from ..export.text import block_lines
 from .html_clean import clean_dense_blocks, clean_soup, mark_breaks, removed
 from .html_convert import Converter, has_text
-from .html_lead import drop_lead_meta
+from .html_lead import drop_lead_meta, drop_title_repeat
 from .html_main import (
     REF_HEADING,
     add_repeated_posts,
@@ -51,6 +53,16 @@ from .html_main import (
 )
 from .html_meta import clean, page_meta
 from .html_tree import PP_ID, parse_document, tag_elements
+from .html_vote import (
+    READABILITY,
+    TRAFILATURA,
+    Candidate,
+    block_words,
+    choose,
+    needs_fallback,
+    trafilatura_markup,
+    words,
+)
 from .inline_text import text_to_inlines
 from .references import parse_reference
 
@@ -86,6 +98,7 @@ def parse_html(text: str, path: Path) -> Document:
     if not any(_block_has_text(b) for b in blocks) and roots != [body]:
         audit = []
         blocks = _convert([body], audit)
+    blocks, audit = _second_opinion(root, blocks, audit)
     if not any(_block_has_text(b) for b in blocks) or not _has_prose(blocks):
         raise IngestError(
             path,
@@ -98,7 +111,7 @@ def parse_html(text: str, path: Path) -> Document:
     has_refs = any(isinstance(b, References) for b in blocks)
     blocks = [_lift_citations(b, has_refs) for b in blocks]
     title = _leading_h1(blocks) or meta.title or _first_heading(blocks) or _title_from(path)
-    blocks = _ensure_title(blocks, title)
+    blocks = _ensure_title(drop_title_repeat(blocks, title, audit), title)
     blocks = [_own_language(b, meta.language) for b in blocks]
     doc = Document(
         metadata=Metadata(
@@ -118,14 +131,48 @@ def parse_html(text: str, path: Path) -> Document:
     return number_blocks(doc)
 
 
+def _second_opinion(
+    root, blocks: list[Block], audit: list[Removed]
+) -> tuple[list[Block], list[Removed]]:
+    """Weigh readability-lxml's candidate against trafilatura's (``html_vote.choose``)."""
+    their_audit: list[Removed] = []
+
+    def convert(markup: str) -> list[Block]:
+        found = _convert_markup(markup, their_audit)
+        return [b for b in found if _block_has_text(b) or isinstance(b, Figure)]
+
+    theirs = Candidate.from_markup(trafilatura_markup(root), convert)
+    if needs_fallback(blocks, theirs):
+        theirs = Candidate.from_markup(trafilatura_markup(root, fast=False), convert)
+    choice_audit: list[Removed] = []
+    choice = choose(blocks, theirs, choice_audit)
+    if choice.kept == READABILITY:
+        return choice.blocks, audit + choice_audit
+    # trafilatura's candidate: what readability-lxml's audit removed may now be kept, and
+    # what readability-lxml kept may now be dropped.
+    kept = set().union(*(block_words(b) for b in choice.blocks)) if choice.blocks else set()
+    dropped = [
+        entry
+        for b in blocks
+        if len(set(block_words(b)) - kept) > len(block_words(b)) / 2
+        and (entry := removed(" ".join(block_lines([b])), f"not in {TRAFILATURA}'s choice"))
+    ]
+    audit = [r for r in audit if len(set(words(r.excerpt)) - kept) > len(words(r.excerpt)) / 2]
+    return choice.blocks, audit + their_audit + dropped + choice_audit
+
+
 def _convert(elements: list, audit: list[Removed]) -> list[Block]:
     """Serialise the chosen original elements, clean them with BeautifulSoup and convert."""
-    from bs4 import BeautifulSoup
-
     parts = []
     for el in elements:
         parts.append(etree.tostring(el, encoding="unicode", method="html", with_tail=False))
-    soup = BeautifulSoup("<div>" + "".join(parts) + "</div>", "lxml")
+    return _convert_markup("".join(parts), audit)
+
+
+def _convert_markup(markup: str, audit: list[Removed]) -> list[Block]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup("<div>" + markup + "</div>", "lxml")
     for tag in soup.find_all(attrs={PP_ID: True}):
         del tag[PP_ID]
     return _convert_soup(soup, audit)
@@ -267,6 +314,7 @@ def _mark_numbered_notes(blocks: list[Block]) -> list[Block]:
     i = 0
     while i < len(blocks):
         run: list[str] = []
+        signals = 0
         j = i
         while j < len(blocks) and isinstance(blocks[j], Paragraph):
             text = _ref_text(blocks[j].content)  # type: ignore[union-attr]
@@ -274,8 +322,10 @@ def _mark_numbered_notes(blocks: list[Block]) -> list[Block]:
             if not m or int(m.group(1)) != len(run) + 1:
                 break
             run.append(text)
+            # The signal is read in the visible text: a linked word in a numbered step
+            # ("1. Transaera is tackling …") is not a reference.
+            signals += bool(_REF_SIGNAL.search(plain_text(blocks[j].content, citations=True)))
             j += 1
-        signals = sum(bool(_REF_SIGNAL.search(t)) for t in run)
         if len(run) >= 2 and signals * 2 >= len(run):
             out.append(_references(run, 1))
             i = j

@@ -182,9 +182,23 @@ _TEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
         "related articles",
         re.compile(
             r"^\s*(?:related|recommended|more)\s+(?:stor(?:y|ies)|articles?|posts?"
-            r"|content|reading|links)\b\s*:?",
+            r"|content|reading|links|products)\b\s*:?"
+            r"|^\s*you (?:might|may) (?:also )?(?:like|enjoy)\s*:?\s*$",
             re.I,
         ),
+    ),
+    (
+        "shopping button",
+        re.compile(
+            r"^\s*(?:buy (?:it )?now|shop now|see (?:the )?(?:price|deals?)|check (?:the )?price"
+            r"|view (?:the )?deal|read (?:the|our) (?:full )?review)\b[^.!?]{0,60}$"
+            r"|^\s*shop [^.!?]{1,40} now\s*$",
+            re.I,
+        ),
+    ),
+    (
+        "audio player",
+        re.compile(r"^\s*listen to (?:this|the) (?:article|story|post)\b[^.!?]{0,40}$", re.I),
     ),
     (
         "caption toggle",

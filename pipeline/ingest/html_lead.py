@@ -69,3 +69,28 @@ def drop_lead_meta(blocks: list[Block], audit: list[Removed]) -> list[Block]:
                 continue
         out.append(block)
     return out
+
+
+_TITLE_WORDS = 30
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def drop_title_repeat(blocks: list[Block], title: str, audit: list[Removed]) -> list[Block]:
+    """Remove a paragraph at the top that only repeats the title (a headline styled as text).
+
+    The title is the Document's level-1 heading; the body does not say it twice. Only the
+    first three blocks are looked at, and only a paragraph whose words are the title's.
+    """
+    want = _norm(title)
+    if len(want.split()) > _TITLE_WORDS:
+        return blocks  # a "title" this long is a caption or a paragraph taken for one
+    for n, block in enumerate(blocks[:3]):
+        if isinstance(block, Paragraph) and want and _norm(plain_text(block.content)) == want:
+            entry = removed(plain_text(block.content), "repeats the title")
+            if entry is not None:
+                audit.append(entry)
+            return blocks[:n] + blocks[n + 1 :]
+    return blocks

@@ -1,0 +1,299 @@
+"""Two opinions, one Document: readability-lxml's candidate against trafilatura's.
+
+The two libraries fail on different pages. readability-lxml (through ``html_main``) keeps
+structure and citations well but sometimes keeps only one part of a long article (a
+Wikipedia page, a thread) or a block of teasers around it; trafilatura rarely misses the
+body but sometimes keeps only a fragment. Both candidates are converted the same way, then
+compared as bags of words (see ``choose``): the choice and its reason go into the audit.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..document.nodes import Block, Heading, Link, ListBlock, Paragraph, Removed
+from ..document.walk import iter_inlines, iter_items, plain_text
+from .html_clean import removed
+
+READABILITY, TRAFILATURA = "readability-lxml", "trafilatura"
+# Words as the extraction bench counts them: each CJK character or kana is one word.
+_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])\w)+")
+
+# readability-lxml's candidate counts as "essentially nothing" below this many words, when
+# trafilatura's is at least three times longer.
+_EMPTY_WORDS = 150
+# trafilatura's candidate replaces readability-lxml's when it holds nearly all of it
+# (``_INSIDE``) and is between 1.5 and 3.3 times longer: readability-lxml kept one part of
+# the article. Far longer means trafilatura took comments or a whole listing with it.
+_INSIDE = 0.9
+_SHORTER = (0.3, 0.67)
+# Blocks of readability-lxml's candidate that trafilatura does not have (``_ABSENT``: under
+# this share of their words) and that sit before or after everything the two share are
+# dropped when they read as teasers: mostly link text, or short lines.
+_ABSENT = 0.3
+_LINKY = 0.5
+_SHORT_LINE = 8
+_TEASER_LINE = 16
+_TRIM_RATIO = 2.0
+_SHORT_CANDIDATE = 300  # words
+
+
+def trafilatura_markup(root, *, fast: bool = True) -> str:
+    """trafilatura's choice of the page as HTML (headings, lists, tables kept), or ''.
+
+    ``fast`` skips trafilatura's own fallback extractors (a readability port and jusText),
+    which cost several times the first pass; ``choose`` asks for them only when both
+    candidates are short (see ``needs_fallback``).
+    """
+    try:
+        from trafilatura import extract
+    except ImportError:  # pragma: no cover - a runtime dependency; the bench reports it
+        return ""
+    level = logging.getLogger("trafilatura").level
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    try:
+        out = extract(
+            copy.deepcopy(root),
+            output_format="html",
+            include_tables=True,
+            include_links=True,
+            include_images=True,
+            include_formatting=True,
+            include_comments=False,
+            fast=fast,
+        )
+    except Exception:  # noqa: BLE001 - a failing second opinion is no opinion
+        return ""
+    finally:
+        logging.getLogger("trafilatura").setLevel(level)
+    return out or ""
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def block_words(block: Block) -> list[str]:
+    return words(" ".join(_block_lines(block)))
+
+
+def _block_lines(block: Block) -> list[str]:
+    from ..export.text import block_lines
+
+    return block_lines([block])
+
+
+def _bag(blocks: list[Block]) -> Counter:
+    bag: Counter = Counter()
+    for b in blocks:
+        bag.update(block_words(b))
+    return bag
+
+
+def _link_share(block: Block) -> float:
+    """Share of a block's text inside links (a teaser list is nearly all links)."""
+    if isinstance(block, Paragraph | Heading):
+        inlines = block.content
+    elif isinstance(block, ListBlock):
+        inlines = tuple(n for item, _ in iter_items(block) for n in item.content)
+    else:
+        return 0.0
+    total = len(plain_text(inlines))
+    if not total:
+        return 0.0
+    linked = sum(len(plain_text(n.children)) for n in iter_inlines(inlines) if isinstance(n, Link))
+    return min(1.0, linked / total)
+
+
+def reads_as_teasers(block: Block) -> bool:
+    """Link-heavy or short-lined: a list of other stories, not the article's prose."""
+    if not isinstance(block, Paragraph | ListBlock):
+        return False  # headings go with their section; figures and tables are content
+    lines = _block_lines(block)
+    if not lines:
+        return False
+    per_line = sum(len(words(line)) for line in lines) / len(lines)
+    # Headlines with a line of teaser are linked and short; reference entries, also linked,
+    # are long. A single short line (a name, a label) is not a list of anything.
+    if _link_share(block) >= _LINKY and per_line < _TEASER_LINE:
+        return True
+    return len(lines) >= 3 and per_line < _SHORT_LINE
+
+
+@dataclass
+class Candidate:
+    """trafilatura's candidate: its words at once, its blocks only when they are needed.
+
+    Converting a candidate costs as much as extracting it, and most pages keep
+    readability-lxml's, so the blocks are built lazily.
+    """
+
+    bag: Counter
+    convert: Callable[[], list[Block]]
+    _blocks: list[Block] | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_blocks(cls, blocks: list[Block]) -> Candidate:
+        return cls(_bag(blocks), lambda: list(blocks))
+
+    @classmethod
+    def from_markup(cls, markup: str, convert: Callable[[str], list[Block]]) -> Candidate:
+        import lxml.html
+
+        text = ""
+        if markup.strip():
+            root = lxml.html.fromstring(markup)
+            text = " ".join(root.itertext())
+        return cls(Counter(words(text)), lambda: convert(markup) if markup.strip() else [])
+
+    def blocks(self) -> list[Block]:
+        if self._blocks is None:
+            self._blocks = self.convert()
+        return self._blocks
+
+
+@dataclass
+class Choice:
+    blocks: list[Block]
+    kept: str  # which extractor's candidate
+    why: str
+
+
+def choose(mine: list[Block], theirs: Candidate, audit: list[Removed]) -> Choice:
+    """Pick between readability-lxml's blocks (``mine``) and trafilatura's (``theirs``).
+
+    Records the choice and its reason in ``audit`` (an entry whose reason starts with
+    "extractor choice:"), and every block dropped from the kept candidate.
+    """
+    a, b = _bag(mine), theirs.bag
+    na, nb = sum(a.values()), sum(b.values())
+    shared = sum((a & b).values())
+    sizes = f"{READABILITY} {na} words, {TRAFILATURA} {nb}, {shared} shared"
+    may_take = _may_take(na, nb, shared)
+    their_blocks = theirs.blocks() if may_take else []
+    if nb == 0 or (may_take and not their_blocks):
+        choice = Choice(mine, READABILITY, f"{TRAFILATURA} found nothing")
+    elif na == 0 or (na < _EMPTY_WORDS and nb >= 3 * na):
+        choice = Choice(
+            their_blocks, TRAFILATURA, f"{READABILITY}'s candidate is empty or far shorter"
+        )
+    elif may_take and _reads_as_article(their_blocks, a):
+        choice = Choice(
+            their_blocks,
+            TRAFILATURA,
+            f"{READABILITY}'s candidate is a part of {TRAFILATURA}'s, whose rest reads as the article",
+        )
+    else:
+        why = "the two agree" if shared >= 0.8 * min(na, nb) else "no clear agreement"
+        kept = (
+            _trim_teasers(mine, b, audit, any_absent=na <= _TRIM_RATIO * nb)
+            if shared >= 0.9 * nb
+            else mine
+        )
+        choice = Choice(kept, READABILITY, why)
+    entry = removed(
+        f"{choice.kept} kept ({sizes})", f"extractor choice: {choice.kept}, because {choice.why}"
+    )
+    if entry is not None:
+        audit.append(entry)
+    return choice
+
+
+def needs_fallback(mine: list[Block], theirs: Candidate) -> bool:
+    """Whether to ask trafilatura again with its fallback extractors: one of the two
+    candidates is short, which is where each library alone most often missed the article."""
+    return min(sum(_bag(mine).values()), sum(theirs.bag.values())) < _SHORT_CANDIDATE
+
+
+def _may_take(na: int, nb: int, shared: int) -> bool:
+    """Whether trafilatura's candidate could win: readability-lxml's is empty, tiny, or a
+    shorter part of it (any shorter part when it is short itself)."""
+    if nb == 0:
+        return False
+    if na == 0 or (na < _EMPTY_WORDS and nb >= 3 * na):
+        return True
+    low = 0.0 if na < _SHORT_CANDIDATE else _SHORTER[0]
+    return shared >= _INSIDE * na and low <= na / nb <= _SHORTER[1]
+
+
+def _unshared(blocks: list[Block], other: Counter) -> list[tuple[Block, list[str], bool]]:
+    """Each block, its words, and whether it is absent from ``other``.
+
+    Words are taken from ``other`` as they are matched (a bag, in reading order), so a block
+    of common words counts as absent once the shared text has used them up.
+    """
+    left = Counter(other)
+    out = []
+    for block in blocks:
+        ws = block_words(block)
+        found = 0
+        for w in ws:
+            if left[w] > 0:
+                left[w] -= 1
+                found += 1
+        out.append((block, ws, bool(ws) and found < _ABSENT * len(ws)))
+    return out
+
+
+def _reads_as_article(blocks: list[Block], other: Counter) -> bool:
+    """Whether what ``blocks`` add to the other candidate is prose, not teasers and links."""
+    prose = teasers = 0
+    for block, ws, absent in _unshared(blocks, other):
+        if not absent:
+            continue
+        if reads_as_teasers(block):
+            teasers += len(ws)
+        else:
+            prose += len(ws)
+    return prose > teasers
+
+
+def _trim_teasers(
+    blocks: list[Block], other: Counter, audit: list[Removed], any_absent: bool = False
+) -> list[Block]:
+    """Drop leading and trailing blocks that trafilatura left out and that read as teasers.
+
+    Before the shared text, only teasers go: a standfirst that trafilatura left out stays.
+    After it, with ``any_absent`` (trafilatura's candidate is no fragment), everything
+    trafilatura left out goes: comments, author boxes, "more from" sections.
+    """
+    marked = _unshared(blocks, other)
+    shared = [i for i, (_, _, absent) in enumerate(marked) if not absent]
+    if not shared:
+        return blocks
+    first, last = shared[0], shared[-1]
+    drop = {
+        i
+        for i, (block, _, absent) in enumerate(marked)
+        if absent
+        and (
+            (i < first and reads_as_teasers(block))
+            or (i > last and (any_absent or reads_as_teasers(block)))
+        )
+    }
+    # A heading goes with the teasers under it ("Breaking News", "More stories").
+    for i in sorted(drop, reverse=True):
+        if i > 0 and isinstance(marked[i - 1][0], Heading) and marked[i - 1][2]:
+            drop.add(i - 1)
+    out: list[Block] = []
+    for i, (block, _, _) in enumerate(marked):
+        if i in drop:
+            text = " ".join(_block_lines(block))
+            heading_of = marked[i + 1][0] if isinstance(block, Heading) and i + 1 in drop else block
+            why = (
+                f"teasers or links outside the article (not in {TRAFILATURA})"
+                if reads_as_teasers(heading_of)
+                else f"after the article, not in {TRAFILATURA}'s choice"
+            )
+            entry = removed(text, why)
+            if entry is not None:
+                audit.append(entry)
+            continue
+        out.append(block)
+    return out

@@ -1,0 +1,238 @@
+"""Two extractors, one Document: the choice between readability-lxml and trafilatura."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.document.nodes import Heading, Link, ListBlock, ListItem, Paragraph, Removed, Text
+from pipeline.document.walk import plain_text
+from pipeline.export.text import block_lines, to_text
+from pipeline.ingest import ingest_path
+from pipeline.ingest.html_vote import (
+    READABILITY,
+    TRAFILATURA,
+    Candidate,
+    choose,
+    reads_as_teasers,
+    trafilatura_markup,
+)
+
+_WORDS = [
+    "sleep",
+    "helps",
+    "the",
+    "body",
+    "repair",
+    "itself",
+    "and",
+    "adults",
+    "need",
+    "seven",
+    "to",
+    "nine",
+    "hours",
+    "each",
+    "night",
+    "while",
+    "children",
+    "need",
+    "more",
+    "rest",
+    "because",
+    "they",
+    "grow",
+    "quickly",
+    "during",
+    "deep",
+    "sleep",
+    "stages",
+]
+
+
+def _para(n: int, words: int = 24) -> Paragraph:
+    """A paragraph of prose whose words no other paragraph uses."""
+    text = " ".join(f"{_WORDS[i % len(_WORDS)]}{n}" for i in range(words))
+    return Paragraph(content=(Text(f"Part {text}."),))
+
+
+def _teasers(n: int = 6) -> ListBlock:
+    items = tuple(
+        ListItem(content=(Link(href=f"/story{i}", children=(Text(f"Storm{i} hits town{i}"),)),))
+        for i in range(n)
+    )
+    return ListBlock(ordered=False, items=items)
+
+
+def _choice_entries(audit: list[Removed]) -> list[Removed]:
+    return [r for r in audit if r.reason.startswith("extractor choice:")]
+
+
+ARTICLE = [_para(i) for i in range(10)]
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "kept", "why"),
+    [
+        (ARTICLE, [], READABILITY, "found nothing"),
+        ([], ARTICLE, TRAFILATURA, "empty or far shorter"),
+        (ARTICLE[:2], ARTICLE, TRAFILATURA, "empty or far shorter"),
+        (ARTICLE[:5], ARTICLE, TRAFILATURA, "reads as the article"),
+        (ARTICLE, ARTICLE[1:], READABILITY, "agree"),  # a lead paragraph of prose stays
+        # trafilatura's longer candidate adds only teasers: readability-lxml's stays.
+        (ARTICLE[:4], [*ARTICLE[:4], *(_teasers(30) for _ in range(2))], READABILITY, ""),
+    ],
+    ids=["theirs-empty", "mine-empty", "mine-tiny", "mine-a-part", "agree", "their-rest-teasers"],
+)
+def test_choose_names_the_kept_extractor_and_why(mine, theirs, kept, why) -> None:
+    audit: list[Removed] = []
+    choice = choose(list(mine), Candidate.from_blocks(list(theirs)), audit)
+    assert choice.kept == kept
+    assert why in choice.why
+    [entry] = _choice_entries(audit)
+    assert entry.reason == f"extractor choice: {kept}, because {choice.why}"
+    assert choice.blocks == (list(mine) if kept == READABILITY else list(theirs))
+
+
+def test_leading_teasers_trafilatura_left_out_are_dropped_and_audited() -> None:
+    lead = [Heading(level=2, content=(Text("Breaking News"),)), _teasers()]
+    audit: list[Removed] = []
+    choice = choose([*lead, *ARTICLE], Candidate.from_blocks(ARTICLE), audit)
+    assert choice.kept == READABILITY
+    assert choice.blocks == ARTICLE
+    reasons = [r.reason for r in audit]
+    assert reasons.count(f"teasers or links outside the article (not in {TRAFILATURA})") == 2
+
+
+def test_a_tail_trafilatura_left_out_goes_unless_its_candidate_is_a_fragment() -> None:
+    comments = [Heading(level=2, content=(Text("Comments"),)), _para(20), _para(21)]
+    audit: list[Removed] = []
+    choice = choose([*ARTICLE, *comments], Candidate.from_blocks(ARTICLE), audit)
+    assert choice.blocks == ARTICLE
+    assert [r.reason for r in audit[:3]] == [
+        f"after the article, not in {TRAFILATURA}'s choice"
+    ] * 3
+    # trafilatura kept a third of the article: its silence about the rest means nothing
+    choice = choose([*ARTICLE, *comments], Candidate.from_blocks(ARTICLE[:4]), [])
+    assert choice.blocks == [*ARTICLE, *comments]
+
+
+def test_a_standfirst_trafilatura_left_out_stays() -> None:
+    """Prose before the shared part is the article's own (a dek), not teasers."""
+    dek = Paragraph(content=(Text(" ".join(f"dek{i}" for i in range(25)) + "."),))
+    choice = choose([dek, *ARTICLE], Candidate.from_blocks(ARTICLE), [])
+    assert choice.blocks[0] == dek
+
+
+@pytest.mark.parametrize(
+    ("block", "teasers"),
+    [
+        (_teasers(), True),
+        (_para(1), False),
+        (Heading(level=2, content=(Text("More stories"),)), False),  # goes with its teasers
+        (
+            Paragraph(content=(Link(href="/x", children=(Text("Read the whole story here"),)),)),
+            True,
+        ),
+        (Paragraph(content=(Text("toothfairy"),)), False),  # a short line is not a list
+        (
+            ListBlock(ordered=False, items=tuple(ListItem((Text(f"Tag{i}"),)) for i in range(4))),
+            True,
+        ),
+    ],
+)
+def test_reads_as_teasers(block, teasers: bool) -> None:
+    assert reads_as_teasers(block) is teasers
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(0, 30), max_size=12),
+    st.lists(st.integers(0, 30), max_size=12),
+    st.booleans(),
+)
+def test_choice_is_one_candidate_trimmed_and_always_audited(a, b, teasers) -> None:
+    mine = [_para(i) for i in a] + ([_teasers()] if teasers else [])
+    theirs = [_para(i) for i in b]
+    audit: list[Removed] = []
+    choice = choose(mine, Candidate.from_blocks(theirs), audit)
+    source = mine if choice.kept == READABILITY else theirs
+    assert all(block in source for block in choice.blocks)
+    assert len(_choice_entries(audit)) == 1
+    # whatever the kept candidate lost is in the audit
+    lost = len(source) - len(choice.blocks)
+    assert len(audit) - 1 == lost
+
+
+def test_trafilatura_markup_keeps_structure() -> None:
+    import lxml.html
+
+    body = "".join(f"<p>{' '.join(_WORDS)} {i}.</p>" for i in range(6))
+    page = f"<html><body><article><h2>Why sleep</h2>{body}<ul><li>{' '.join(_WORDS)}</li>"
+    page += f"<li>{' '.join(_WORDS[::-1])}</li></ul></article></body></html>"
+    markup = trafilatura_markup(lxml.html.fromstring(page))
+    assert "<h2>Why sleep</h2>" in markup
+    assert "<li>" in markup
+
+
+def test_ingested_page_records_the_choice(tmp_path: Path) -> None:
+    body = "".join(f"<p>{' '.join(_WORDS)} {i}.</p>" for i in range(8))
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><article><h1>Sleep</h1>{body}</article></body></html>")
+    doc = ingest_path(page)
+    [entry] = _choice_entries(list(doc.removed))
+    assert entry.reason.startswith(f"extractor choice: {READABILITY}")
+
+
+# ------------------------------------------------------------------------ text export
+
+
+def test_text_export_leaves_out_the_title_but_keeps_the_standfirst(tmp_path: Path) -> None:
+    body = "".join(f"<p>{' '.join(_WORDS)} {i}.</p>" for i in range(8))
+    dek = "A short guide to how much sleep adults and children need, and why it matters."
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>How much sleep do you need? | Health Site</title></head><body>"
+        f"<article><h1>How much sleep do you need?</h1><p class='dek'>{dek}</p>{body}"
+        "</article></body></html>"
+    )
+    doc = ingest_path(page)
+    assert isinstance(doc.blocks[0], Heading) and doc.blocks[0].level == 1  # the title stays
+    text = to_text(doc)
+    assert "How much sleep do you need" not in text
+    assert text.startswith(dek + "\n\n")
+
+
+def test_text_export_keeps_a_level_one_heading_that_is_not_the_title() -> None:
+    lines = block_lines([Heading(level=1, content=(Text("Another part"),)), _para(1)])
+    assert lines[0] == "Another part"
+
+
+def test_a_paragraph_repeating_the_title_goes_to_the_audit(tmp_path: Path) -> None:
+    body = "".join(f"<p>{' '.join(_WORDS)} {i}.</p>" for i in range(8))
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Sleep and your health</title></head><body><article>"
+        f"<p class='headline'>Sleep and your health</p>{body}</article></body></html>"
+    )
+    doc = ingest_path(page)
+    assert not any(
+        isinstance(b, Paragraph) and plain_text(b.content) == "Sleep and your health"
+        for b in doc.blocks
+    )
+    assert any(r.reason == "repeats the title" for r in doc.removed)
+    assert not to_text(doc).startswith("Sleep and your health")
+
+
+def test_a_long_heading_taken_for_the_title_stays_in_the_text() -> None:
+    from pipeline.document.nodes import Document, Metadata
+
+    caption = " ".join(f"word{i}" for i in range(40))
+    doc = Document(
+        metadata=Metadata(title=caption),
+        blocks=(Heading(level=1, content=(Text(caption),)), _para(1)),
+    )
+    assert to_text(doc).startswith(caption)
