@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.loading import load_document
 from pipeline.document import to_json
 from pipeline.document.build import doc, h, p
 from pipeline.document.language import LanguageTagError, language_or_none, normalize_language
 from pipeline.errors import IngestError, PlainprintError
 from pipeline.ingest import ingest_bytes, ingest_path
+from pipeline.loading import load_document
 
 SPELLINGS = [
     ("pt_BR", "pt-BR"),
