@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.document.nodes import Heading, Link, ListBlock, ListItem, Paragraph, Removed, Text
-from pipeline.document.walk import plain_text
-from pipeline.export.text import block_lines, to_text
+from pipeline.document.walk import block_lines, plain_text
+from pipeline.export.text import to_text
 from pipeline.ingest import ingest_path
 from pipeline.ingest.html_vote import (
     READABILITY,

@@ -18,6 +18,7 @@ from .nodes import (
     ListBlock,
     ListItem,
     Paragraph,
+    References,
     Strong,
     Table,
     Text,
@@ -133,3 +134,24 @@ def sections(doc: Document) -> Iterator[tuple[Heading | None, list[Block]]]:
             body.append(block)
     if current is not None or body:
         yield current, body
+
+
+def block_lines(blocks) -> list[str]:
+    """One line per paragraph, heading, list item, table row or caption; references left out."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading | Paragraph):
+            out.append(plain_text(block.content))
+        elif isinstance(block, ListBlock):
+            out.extend(plain_text(item.content) for item, _ in iter_items(block))
+        elif isinstance(block, BlockQuote):
+            out.extend(block_lines(block.blocks))
+        elif isinstance(block, Table):
+            for row in block.header + block.rows:
+                out.append("\t".join(plain_text(cell) for cell in row))
+        elif isinstance(block, Figure):
+            if block.caption:
+                out.append(plain_text(block.caption))
+        elif isinstance(block, References):
+            continue
+    return [" ".join(line.split()) for line in out if line.strip()]

@@ -10,38 +10,10 @@ from __future__ import annotations
 import re
 
 from ..document.nodes import (
-    BlockQuote,
     Document,
-    Figure,
     Heading,
-    ListBlock,
-    Paragraph,
-    References,
-    Table,
 )
-from ..document.walk import iter_items, plain_text
-
-
-def block_lines(blocks) -> list[str]:
-    """One line per paragraph, heading, list item, table row or caption; references left out."""
-    out: list[str] = []
-    for block in blocks:
-        if isinstance(block, Heading | Paragraph):
-            out.append(plain_text(block.content))
-        elif isinstance(block, ListBlock):
-            out.extend(plain_text(item.content) for item, _ in iter_items(block))
-        elif isinstance(block, BlockQuote):
-            out.extend(block_lines(block.blocks))
-        elif isinstance(block, Table):
-            for row in block.header + block.rows:
-                out.append("\t".join(plain_text(cell) for cell in row))
-        elif isinstance(block, Figure):
-            if block.caption:
-                out.append(plain_text(block.caption))
-        elif isinstance(block, References):
-            continue
-    return [" ".join(line.split()) for line in out if line.strip()]
-
+from ..document.walk import block_lines, plain_text
 
 _TITLE_WORDS = 30
 

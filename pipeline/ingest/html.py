@@ -34,9 +34,8 @@ from ..document.nodes import (
     Table,
     Text,
 )
-from ..document.walk import iter_blocks, iter_inlines, iter_items, plain_text
+from ..document.walk import block_lines, iter_blocks, iter_inlines, iter_items, plain_text
 from ..errors import IngestError
-from ..export.text import block_lines
 from .html_clean import clean_dense_blocks, clean_soup, mark_breaks, removed
 from .html_convert import Converter, has_text
 from .html_lead import drop_lead_meta, drop_title_repeat

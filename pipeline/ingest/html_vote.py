@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..document.nodes import Block, Heading, Link, ListBlock, Paragraph, Removed
-from ..document.walk import iter_inlines, iter_items, plain_text
+from ..document.walk import block_lines, iter_inlines, iter_items, plain_text
 from .html_clean import removed
 
 READABILITY, TRAFILATURA = "readability-lxml", "trafilatura"
@@ -84,8 +84,6 @@ def block_words(block: Block) -> list[str]:
 
 
 def _block_lines(block: Block) -> list[str]:
-    from ..export.text import block_lines
-
     return block_lines([block])
 
 
