@@ -138,7 +138,7 @@ def _language(root) -> str:
             value = clean(el.get("content")).split(",")[0].strip()
             if _LANG.match(value):
                 return value
-    return "en"
+    return ""  # not declared: ingest detects it
 
 
 def _byline(root, ld: list[dict]) -> str | None:
