@@ -191,3 +191,12 @@ def test_spanish_target_from_configuration(tmp_path):
     cfg = parse_config("target_grade = 8\n[checks.es]\ntarget_grade = 5\n", tmp_path / "p.toml")
     report = run_checks(doc, cfg).to_dict()
     assert report["target"] == 5 and report["formula"] == "sol"
+
+
+def test_registry_refuses_a_rule_without_languages():
+    from checks.registry import rule
+
+    for languages in ((), ("english",), ("EN",)):
+        with pytest.raises(ValueError, match="languages"):
+            rule(code="PL998", name="x", severity="warning", summary="", rationale="",
+                 flagged=(), clean=(), languages=languages)(lambda ctx, opts: iter(()))  # fmt: skip

@@ -15,6 +15,10 @@ from ..swaps import match_case
 from ..terms import PhraseMatcher, acronym_expanded, defined_at, find_acronyms
 from ..vocabulary import COMMON_ACRONYMS, word_zipf
 
+LONG_21_ES = (
+    "Tome la pastilla blanca cada mañana con un vaso de agua y algo de comida, y llame a su "
+    "médico si se siente mal."
+)
 LONG_21 = (
     "When you go home after the operation you should keep the wound clean and dry and you "
     "should not lift anything heavy for at least two weeks."
@@ -39,7 +43,7 @@ LONG_35 = (
         "literacy lose track of them. Plain-language guides advise 15–20 words on average. "
         "Words are counted after URLs, phone numbers and citation markers are removed."
     ),
-    flagged=(f"# Title\n\n{LONG_21}",),
+    flagged=(f"# Title\n\n{LONG_21}", f"---\nlang: es\n---\n# Título\n\n{LONG_21_ES}"),
     languages=("en", "es"),
     clean=("# Title\n\nKeep the wound clean and dry. Do not lift anything heavy for two weeks.",),
     options={"max_words": 20},
@@ -238,11 +242,18 @@ def _fix_jargon(ctx, finding, unit) -> str:
         "is reported once, at its first use in the body, with the glossary's plain "
         "alternatives. The document's topic word (a glossary term in the title used three or "
         "more times, e.g. “melanoma”) and words in `checks.allow` are not reported; a topic "
-        "word must instead be explained (PL007)."
+        "word must instead be explained (PL007). Spanish documents use the Spanish glossary "
+        "(`checks/data/glossary_es.tsv` plus `[checks.es] glossary`)."
     ),
-    flagged=("# Skin care\n\nThe cancer is metastatic.",),
-    languages=("en",),
-    clean=("# Skin care\n\nThe cancer has spread to other parts of the body.",),
+    flagged=(
+        "# Skin care\n\nThe cancer is metastatic.",
+        "---\nlang: es\n---\n# La piel\n\nEl cáncer tiene metástasis.",
+    ),
+    languages=("en", "es"),
+    clean=(
+        "# Skin care\n\nThe cancer has spread to other parts of the body.",
+        "---\nlang: es\n---\n# La piel\n\nEl cáncer pasó a otras partes del cuerpo.",
+    ),
     tags=("words",),
     references=("PEMAT-P item 3", "CDC CCI item 7", "WCAG 3.1.3 (G101, G55, G62)"),
     fix="sometimes",

@@ -191,7 +191,8 @@ def grade_sample_short(ctx, opts) -> Iterator[Hit]:
     n = ctx.counts.sentences
     if 0 < n < SMOG_SAMPLE and ctx.settings.formula in ("smog", "sol"):
         yield Hit(
-            f"Only {n} scored sentences: the SMOG grade is indicative (normed on {SMOG_SAMPLE})",
+            f"Only {n} scored sentences: the {ctx.settings.formula.upper()} grade is indicative "
+            f"(normed on {SMOG_SAMPLE})",
             Location(excerpt=ctx.doc.metadata.title),
             None,
         )

@@ -35,6 +35,7 @@ from ..document import (
     Text,
     plain_text,
 )
+from ..i18n.messages import translator
 from .fetcher import Policy, Refused
 from .plain import Aids, term_id
 
@@ -82,6 +83,9 @@ class Body:
 
 class Writer:
     def __init__(self, doc: Document, options: WriterOptions) -> None:
+        from ..i18n.messages import translator
+
+        self._ = translator(doc.metadata.language)  # labels from the language's catalogue
         self.doc = doc
         self.opt = options
         self.ref_keys = {r.key for r in doc.references}
@@ -192,7 +196,11 @@ class Writer:
         parts.append(f"<tbody>{body}</tbody>")
         table = f"<table>{''.join(parts)}</table>"
         if self.opt.target == "html":
-            label = f' aria-labelledby="{esc(cap_id)}"' if t.caption else ' aria-label="Table"'
+            label = (
+                f' aria-labelledby="{esc(cap_id)}"'
+                if t.caption
+                else f' aria-label="{esc(self._("Table"))}"'
+            )
             return f'<div class="table-wrap" role="region" tabindex="0"{label}>{table}</div>'
         return table
 
@@ -305,7 +313,7 @@ class Writer:
             if i == ref_index:
                 parts.append("\x00EXTRA\x00")
                 if isinstance(block, References):
-                    parts.append('<h2 id="references">References</h2>')
+                    parts.append(f'<h2 id="references">{esc(self._("References"))}</h2>')
             parts.append(markup)
             if not inserted_kp and isinstance(block, Heading) and block.level == 1:
                 parts.append(key_points)
@@ -332,11 +340,11 @@ class Writer:
         items = "".join(f"<li>{esc(p)}</li>" for p in points)
         return (
             '<section class="key-points" aria-labelledby="key-points">'
-            f'<h2 id="key-points">Key points</h2><ul>{items}</ul></section>'
+            f'<h2 id="key-points">{esc(self._("Key points"))}</h2><ul>{items}</ul></section>'
         )
 
 
-def words_to_know(aids: Aids | None) -> list[str]:
+def words_to_know(aids: Aids | None, language: str | None = None) -> list[str]:
     if aids is None or not aids.explained:
         return []
     rows = "".join(
@@ -345,7 +353,8 @@ def words_to_know(aids: Aids | None) -> list[str]:
     )
     return [
         '<section class="words" aria-labelledby="words-to-know">'
-        f'<h2 id="words-to-know">Words to know</h2><dl>{rows}</dl></section>'
+        f'<h2 id="words-to-know">{esc(translator(language)("Words to know"))}</h2>'
+        f"<dl>{rows}</dl></section>"
     ]
 
 
@@ -365,5 +374,5 @@ def data_url(path: Path) -> str | None:
 
 def write_body(doc: Document, options: WriterOptions) -> Body:
     writer = Writer(doc, options)
-    markup = writer.body(lambda: words_to_know(options.aids))
+    markup = writer.body(lambda: words_to_know(options.aids, doc.metadata.language))
     return Body(markup, writer.decorative)
