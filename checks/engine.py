@@ -163,7 +163,8 @@ def run_checks(doc: Document, config: Config | None = None, *, today: dt.date | 
         if not enabled:
             continue
         if not valid_for(rule.languages, settings.language):
-            not_run.append(rule.code)
+            if "en" in rule.languages:  # another language's own rules are not news here
+                not_run.append(rule.code)
             continue
         for hit in rule.check(ctx, options):
             findings.append(
