@@ -178,3 +178,26 @@ def test_fixture_handout_reads_plain():
     assert report["bands"]["inflesz"] in ("bastante fácil", "muy fácil")
     assert report["scores"]["smog"] is None  # never an English formula on Spanish
     assert not [f for f in report["findings"] if f["rule"] == "RL001"]
+
+
+def test_spanish_glossary_is_shipped_and_complete():
+    from checks.glossary import default_glossary
+
+    glossary = default_glossary("glossary_es.tsv")
+    medical = [e for e in glossary.values() if e.kind == "medical"]
+    assert len(medical) >= 300
+    for e in medical:
+        assert e.alternatives and e.definition, e.term
+        assert e.term not in (a.lower() for a in e.alternatives), e.term
+        assert len(e.definition.split()) <= 25 and e.definition.endswith("."), e.term
+    terms = [line.split("\t")[0] for line in _glossary_rows()]
+    assert terms == sorted(terms)
+
+
+def _glossary_rows() -> list[str]:
+    path = Path(__file__).parents[1] / "checks" / "data" / "glossary_es.tsv"
+    return [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith(("#", "term\t"))
+    ]
