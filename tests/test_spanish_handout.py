@@ -71,7 +71,7 @@ def test_spanish_html_has_no_english_labels(doc):
     assert "Esta hoja da información general" in html
     # Words to know: Spanish terms with Spanish definitions from glossary_es.tsv.
     words = html.split('id="words-to-know"')[1]
-    assert "arterial" in words and "Que tiene que ver con las arterias" in words
+    assert "diurético" in words and "Una medicina que hace orinar más" in words
 
 
 def test_spanish_pdf_has_no_english_labels(doc):
