@@ -128,3 +128,41 @@ def test_editor_report_of_language_without_catalogue_stays_english():
     html = render_report(pt_doc, report, Config())
     assert '<html lang="en"' in html and "Checks not run" in html
     assert "no reading grade for this language" in html
+
+
+def test_spanish_pdf_is_tagged_like_the_english_one(doc):
+    """The PDF/UA checks of tests/test_render_pdf.py on the Spanish handout."""
+    import io
+
+    import pikepdf
+
+    from pipeline.render import render_pdf
+    from tests.test_render_pdf import marked_content_problems
+
+    pdf = pikepdf.open(io.BytesIO(render_pdf(doc, Config(), base_dir=HANDOUT.parent)))
+    root = pdf.Root
+    assert "/StructTreeRoot" in root and bool(root.MarkInfo.Marked)
+    assert str(root.Lang) == "es"
+    assert str(pdf.docinfo.Title) == "La presión arterial alta"
+    assert "pdfuaid:part" in root.Metadata.read_bytes().decode()
+    assert marked_content_problems(pdf) == []
+
+
+@pytest.mark.browser
+def test_axe_on_the_spanish_handout(browser, doc, tmp_path):
+    import json
+
+    from pipeline.render import render_html
+    from tests.browser import AXE, TAGS
+
+    path = tmp_path / "es.html"
+    path.write_text(render_html(doc, Config(), base_dir=HANDOUT.parent), encoding="utf-8")
+    browser.open(path.as_uri())
+    browser.evaluate(AXE.read_text(encoding="utf-8"))
+    result = browser.evaluate(
+        f"axe.run(document, {{runOnly: {{type: 'tag', values: {json.dumps(TAGS)}}}}})"
+        ".then(r => ({violations: r.violations.map(v => v.id), passes: r.passes.length}))",
+        await_promise=True,
+    )
+    assert result["violations"] == [] and result["passes"] >= 10
+    assert browser.evaluate("document.documentElement.lang") == "es"
