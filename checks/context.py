@@ -13,7 +13,7 @@ from pipeline.document.nodes import Document, Heading
 from pipeline.errors import ConfigError
 
 from .finding import SEVERITIES, Location
-from .formulas import Counts, scores
+from .formulas import SCORE_NAMES, Counts
 from .glossary import GlossaryEntry, config_files, load_glossary
 from .scoring import sentence_counts
 from .swaps import swap_rows
@@ -39,9 +39,14 @@ def _as_date(value: Any, config: Config) -> dt.date:
 
 
 @functools.lru_cache(maxsize=16)
-def _glossary(paths: tuple[str, ...]) -> dict[str, GlossaryEntry]:
+def _glossary(paths: tuple[str, ...], default: str = "glossary.tsv") -> dict[str, GlossaryEntry]:
     """One glossary object per set of files, so word scores and matchers are reused."""
-    return load_glossary(paths)
+    return load_glossary(paths, default)
+
+
+def _language_section(config: Config, code: str) -> dict[str, Any]:
+    """``[checks.<code>]``: a language's own target, formula and glossary files."""
+    return config.section(f"checks.{code}") if code != "en" else {}
 
 
 @dataclass
@@ -56,19 +61,34 @@ class Settings:
     select: tuple[str, ...]
     ignore: tuple[str, ...]
     check_links: bool = False
+    language: str = "en"  # the document's primary language subtag
+    detected: bool = False  # the language was detected, not declared
+
+    @property
+    def lang(self):
+        """The language's facts (``checks.lang.Language``), None without rules for it."""
+        from .lang import language
+
+        return language(self.language)
 
     @classmethod
     def from_config(cls, config: Config, doc: Document, today: dt.date | None) -> Settings:
+        from .lang import base, language
+
         checks = config.section("checks")
+        code = base(doc.metadata.language) or "en"
+        lang = language(code)
+        own = _language_section(config, code)
         target = doc.metadata.target_grade
         if target is None:
-            target = checks.get("target_grade", config.get("target_grade", DEFAULT_TARGET))
+            target = own.get(
+                "target_grade",
+                checks.get("target_grade", config.get("target_grade", DEFAULT_TARGET)),
+            )
         try:
             target = float(target)
         except (TypeError, ValueError):
             raise ConfigError(config.path, f"target_grade is not a number: {target!r}") from None
-        from .formulas import SCORE_NAMES
-
         formula = str(checks.get("formula", "smog"))
         if formula not in SCORE_NAMES or formula == "flesch_reading_ease":
             raise ConfigError(
@@ -76,9 +96,23 @@ class Settings:
                 f"checks.formula {formula!r} is not a grade formula",
                 "use one of " + ", ".join(n for n in SCORE_NAMES if n != "flesch_reading_ease"),
             )
+        if lang is None:
+            formula = "none"  # no reading-level formula for this language
+        elif code != "en":
+            formula = str(own.get("formula", lang.default_formula))
+            if formula not in lang.grade_formulas:
+                raise ConfigError(
+                    config.path,
+                    f"checks.{code}.formula {formula!r} is not a grade formula for {code}",
+                    "use one of " + ", ".join(lang.grade_formulas),
+                )
         if today is None:
             today = _as_date(checks["today"], config) if "today" in checks else dt.date.today()
-        glossary = _glossary(tuple(str(p) for p in config_files(config, "checks.glossary")))
+        if code == "en" or lang is None:
+            glossary = _glossary(tuple(str(p) for p in config_files(config, "checks.glossary")))
+        else:
+            files = config_files(config, f"checks.{code}.glossary")
+            glossary = _glossary(tuple(str(p) for p in files), lang.glossary_file)
         swap_files = tuple(config_files(config, "checks.swaps"))
         allow = {str(w).lower() for w in checks.get("allow", []) or []}
         for path in config_files(config, "checks.allow_files"):
@@ -130,6 +164,8 @@ class Settings:
             select=listed("select"),
             ignore=listed("ignore"),
             check_links=bool(checks.get("check_links", False)),
+            language=code,
+            detected=doc.metadata.language_detected,
         )
 
 
@@ -152,6 +188,15 @@ class Context:
     @property
     def grade(self) -> float | None:
         return self.scores.get(self.settings.formula)
+
+    def score(self, c: Counts) -> dict[str, float | None]:
+        """Every score of the document's language for some counts (a section, a unit)."""
+        lang = self.settings.lang
+        return lang.scores(c) if lang else dict.fromkeys(SCORE_NAMES)
+
+    def sentence_grade(self, c: Counts) -> float | None:
+        lang = self.settings.lang
+        return lang.sentence_grade(c) if lang else None
 
     def terms(self, sent: Sentence) -> list[Occurrence]:
         """Glossary terms in one sentence, found once per run (several rules ask)."""
@@ -187,16 +232,19 @@ class Context:
         return self.loc(unit, sent.start, sent.end)
 
 
-_VOCABS: dict[int, tuple[dict, Vocabulary]] = {}
+_VOCABS: dict[tuple[int, str], tuple[dict, Vocabulary]] = {}
 
 
-def vocabulary_for(glossary: dict[str, GlossaryEntry]) -> Vocabulary:
+def vocabulary_for(glossary: dict[str, GlossaryEntry], language: str = "en") -> Vocabulary:
     """One Vocabulary per glossary object (the default glossary is shared across runs)."""
-    hit = _VOCABS.get(id(glossary))
+    hit = _VOCABS.get((id(glossary), language))
     if hit is not None and hit[0] is glossary:
         return hit[1]
-    vocab = Vocabulary(t for t, e in glossary.items() if e.kind == "medical")
-    _VOCABS[id(glossary)] = (glossary, vocab)
+    cls = Vocabulary
+    if language == "es":
+        from .lang.es.vocabulary import SpanishVocabulary as cls  # noqa: N813
+    vocab = cls(t for t, e in glossary.items() if e.kind == "medical")
+    _VOCABS[(id(glossary), language)] = (glossary, vocab)
     return vocab
 
 
@@ -213,15 +261,21 @@ def matcher_for(glossary: dict[str, GlossaryEntry]) -> TermMatcher:
 
 
 def build_context(doc: Document, settings: Settings) -> Context:
-    units = prepare(doc)
-    vocab = vocabulary_for(settings.glossary)
+    from .lang import ENGLISH, language
+
+    lang = language(settings.language)
+    units = prepare(doc, lang.text if lang else ENGLISH)
+    vocab = vocabulary_for(settings.glossary, settings.language if lang else "en")
+    counter = sentence_counts
+    if lang is not None and lang.code == "es":
+        from .lang.es.counts import sentence_counts as counter
     total = Counts()
     per_unit: list[Counts] = []
     per_sentence: dict[tuple[int, int], Counts] = {}
     for ui, unit in enumerate(units):
         uc = Counts()
         for si, sent in enumerate(unit.sentences):
-            sc = sentence_counts(sent, vocab)
+            sc = counter(sent, vocab)
             per_sentence[(ui, si)] = sc
             uc += sc
         per_unit.append(uc)
@@ -241,7 +295,8 @@ def build_context(doc: Document, settings: Settings) -> Context:
         for occ in matcher.find(unit.clean):
             uses[occ.term] = uses.get(occ.term, 0) + 1
     topic = frozenset(t for t in title_terms if uses.get(t, 0) >= TOPIC_MIN_USES)
+    all_scores = lang.scores(total) if lang else dict.fromkeys(SCORE_NAMES)
     return Context(
-        doc, settings, units, total, per_unit, per_sentence, scores(total), order, lines,
+        doc, settings, units, total, per_unit, per_sentence, all_scores, order, lines,
         matcher, topic,
     )  # fmt: skip

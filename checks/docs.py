@@ -132,6 +132,8 @@ def rule_section(r: Rule) -> list[str]:
         f"- Default severity: {r.severity}; status: {r.status} (since {r.since}); fix: {r.fix}"
     )
     lines.append(f"- `plainprint fix`: {_AUTOFIX_TEXT[r.autofix]}")
+    langs = "any language" if "*" in r.languages else ", ".join(r.languages)
+    lines.append(f"- Languages: {langs}")
     if r.options:
         opts = ", ".join(f"`{k}` = {v!r}" for k, v in r.options.items())
         lines.append(f"- Options: {opts}")

@@ -11,7 +11,9 @@ from pipeline.errors import ConfigError
 
 from .context import Context, Settings, build_context
 from .finding import SEVERITIES, Finding
-from .formulas import SMOG_SAMPLE, Counts, fkgl, scores
+from .formulas import SMOG_SAMPLE, Counts
+from .lang import name as language_name
+from .lang import valid_for
 from .registry import Rule, all_rules
 from .report import Report
 from .suppress import apply_inline, bad_directives
@@ -102,7 +104,7 @@ def _views(ctx: Context) -> tuple[list[dict], list[dict], list[dict]]:
             sections.append(entry)
         by_id[unit.section_id][0].__iadd__(ctx.unit_counts[ui])
     for c, entry in by_id.values():
-        entry.update(sentences=c.sentences, words=c.words, scores=scores(c))
+        entry.update(sentences=c.sentences, words=c.words, scores=ctx.score(c))
     paragraphs = []
     sentences = []
     for ui, unit in enumerate(ctx.units):
@@ -110,17 +112,38 @@ def _views(ctx: Context) -> tuple[list[dict], list[dict], list[dict]]:
         paragraphs.append({
             "block_id": unit.block_id, "item": unit.item, "kind": unit.kind,
             "section": unit.section, "line": unit.line, "sentences": c.sentences,
-            "words": c.words, "scores": scores(c),
+            "words": c.words, "scores": ctx.score(c),
         })  # fmt: skip
         for si, sent in enumerate(unit.sentences):
             sc = ctx.sentence_counts[(ui, si)]
-            grade = max(0.0, fkgl(sc) or 0.0)
+            grade = max(0.0, ctx.sentence_grade(sc) or 0.0)
             sentences.append({
                 "block_id": unit.block_id, "item": unit.item, "start": sent.start,
                 "end": sent.end, "words": sc.words, "grade": round(grade, 1),
                 "difficulty": _difficulty(grade, sc.words), "passive": bool(sc.passive_sentences),
             })  # fmt: skip
     return sections, paragraphs, sentences
+
+
+def language_notes(settings: Settings, not_run: list[str]) -> list[dict[str, Any]]:
+    """One note when rules were not run because they are not valid for the language."""
+    if not not_run:
+        return []
+    code = settings.language
+    how = "detected" if settings.detected else "declared"
+    if settings.lang is None:
+        message = (
+            f"plainprint has no reading-level or plain-language rules for "
+            f"{language_name(code)} ({code}, {how}): {len(not_run)} checks not run "
+            f"({', '.join(not_run)}); no grade is given. Heading and citation checks ran."
+        )
+    else:
+        message = (
+            f"{len(not_run)} checks are valid for other languages only and were not run on "
+            f"this {language_name(code)} document ({code}, {how}): {', '.join(not_run)}."
+        )
+    return [{"code": "language-rules", "language": code, "detected": settings.detected,
+             "rules_not_run": not_run, "message": message}]  # fmt: skip
 
 
 def run_checks(doc: Document, config: Config | None = None, *, today: dt.date | None = None,
@@ -134,9 +157,14 @@ def run_checks(doc: Document, config: Config | None = None, *, today: dt.date | 
         ctx.cache.update(_hooks)
     findings: list[Finding] = []
     ctx.cache["bad_suppressions"] = bad_directives(doc.suppressions)
+    not_run: list[str] = []
     for rule in all_rules():
         enabled, severity, options = _rule_settings(rule, settings, config)
         if not enabled:
+            continue
+        if not valid_for(rule.languages, settings.language):
+            if "en" in rule.languages:  # another language's own rules are not news here
+                not_run.append(rule.code)
             continue
         for hit in rule.check(ctx, options):
             findings.append(
@@ -168,7 +196,7 @@ def run_checks(doc: Document, config: Config | None = None, *, today: dt.date | 
         language=doc.metadata.language,
         formula=settings.formula,
         grade=ctx.grade,
-        indicative=settings.formula == "smog" and c.sentences < SMOG_SAMPLE,
+        indicative=settings.formula in ("smog", "sol") and c.sentences < SMOG_SAMPLE,
         target=settings.target_grade,
         fail_on=fail_on,
         scores=ctx.scores,
@@ -178,6 +206,8 @@ def run_checks(doc: Document, config: Config | None = None, *, today: dt.date | 
         sentences=sentences,
         findings=findings,
         today=settings.today.isoformat(),
+        language_detected=settings.detected,
+        notes=language_notes(settings, not_run),
     )
     report.refresh()
     return report

@@ -83,6 +83,8 @@ def to_text(reports: list[Report], *, colour: bool = False) -> str:
             f"health_vocabulary {r.scores.get('health_vocabulary')}; "
             f"active sentences {r.counts.get('active_share')}"
         )
+        for note in r.notes:
+            lines.append(c(_DIM, f"  note: {note['message']}"))
         for f in r.findings:
             sev = c(_COLOURS[f.severity], f"[{f.severity}]")
             line = f"  {_where(r, f)}: {c(_BOLD, f.rule)} {sev} {f.message}"

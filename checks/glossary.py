@@ -40,8 +40,9 @@ def _read_tsv(text: str) -> dict[str, GlossaryEntry]:
 
 
 @functools.cache
-def default_glossary() -> dict[str, GlossaryEntry]:
-    text = resources.files("checks").joinpath("data/glossary.tsv").read_text(encoding="utf-8")
+def default_glossary(name: str = "glossary.tsv") -> dict[str, GlossaryEntry]:
+    """A shipped glossary: ``glossary.tsv`` (English) or a language's (``glossary_es.tsv``)."""
+    text = resources.files("checks").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return _read_tsv(text)
 
 
@@ -63,9 +64,11 @@ def config_files(config: Config, key: str) -> list[Path]:
     return out
 
 
-def load_glossary(extra_files: tuple[str | Path, ...] = ()) -> dict[str, GlossaryEntry]:
+def load_glossary(
+    extra_files: tuple[str | Path, ...] = (), default: str = "glossary.tsv"
+) -> dict[str, GlossaryEntry]:
     """The default glossary plus a project's own TSV files (later files win)."""
-    merged = dict(default_glossary())
+    merged = dict(default_glossary(default))
     for path in extra_files:
         merged.update(_read_tsv(Path(path).read_text(encoding="utf-8")))
     return merged

@@ -11,6 +11,11 @@ A rule that ``plainprint fix`` can apply declares ``autofix`` ("safe": applied b
 the meaning cannot change; "unsafe": only with ``--unsafe``, an editor should review it)
 and its ``fixer``, which owns the rule's facts: given the checks context, the finding and
 its unit, it returns the text that replaces the finding's span, or raises ``Unfixable``.
+
+Every rule declares the ``languages`` it is valid for: language codes ("en", "es") whose
+facts it uses, or ``("*",)`` for rules that do not depend on language (headings,
+citations). The engine runs a rule only on documents in one of its languages and names
+the others in the report's note (see ``checks.lang``).
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ REDIRECTS: dict[str, str] = {}  # old code or name → current code
 CODE_RE = re.compile(r"^(RL|PL|CT|HD|CK)\d{3}$")
 NAME_RE = re.compile(r"^[a-z]+(?:-[a-z0-9]+)*$")
 AUTOFIX = (None, "safe", "unsafe")
+LANG_RE = re.compile(r"^(?:\*|[a-z]{2,3})$")
 
 
 class Unfixable(Exception):
@@ -49,6 +55,7 @@ class Rule:
     flagged: tuple[str, ...]  # example documents (see checks.examples) that must be flagged
     clean: tuple[str, ...]  # examples that must pass
     check: Callable[..., Iterator[Any]]
+    languages: tuple[str, ...]  # language codes the rule is valid for; ("*",) for any
     options: dict[str, Any] = field(default_factory=dict)
     tags: tuple[str, ...] = ()
     references: tuple[str, ...] = ()  # axe-core, markdownlint, WCAG, PEMAT… identifiers
@@ -82,6 +89,7 @@ def rule(
     rationale: str,
     flagged: tuple[str, ...],
     clean: tuple[str, ...],
+    languages: tuple[str, ...],
     options: dict[str, Any] | None = None,
     tags: tuple[str, ...] = (),
     references: tuple[str, ...] = (),
@@ -92,10 +100,12 @@ def rule(
     def register(fn: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
         if code in _REGISTRY or code in RETIRED:
             raise ValueError(f"rule code {code} is already used")
+        if not languages or not all(LANG_RE.match(x) for x in languages):
+            raise ValueError(f"rule {code}: languages must be codes like 'en' or '*'")
         if autofix not in AUTOFIX or (autofix is None) != (fixer is None):
             raise ValueError(f"rule {code}: autofix must be safe or unsafe, with a fixer")
         _REGISTRY[code] = Rule(
-            code, name, severity, summary, rationale, flagged, clean, fn,
+            code, name, severity, summary, rationale, flagged, clean, fn, tuple(languages),
             dict(options or {}), tags, references, fix, autofix=autofix, fixer=fixer,
         )  # fmt: skip
         return fn

@@ -32,6 +32,8 @@ class Report:
     findings: list[Finding]
     suppressed: list[Finding] = field(default_factory=list)
     today: str = ""
+    language_detected: bool = False
+    notes: list[dict[str, Any]] = field(default_factory=list)
 
     def refresh(self) -> None:
         """Move findings marked as suppressed (inline or baseline) out of ``findings``."""
@@ -55,12 +57,21 @@ class Report:
             out[f.severity] += 1
         return out
 
+    def _bands(self) -> dict[str, Any]:
+        if "inflesz" not in self.scores:
+            return {}
+        from .lang.es.formulas import inflesz_band
+
+        return {"bands": {"inflesz": inflesz_band(self.scores["inflesz"])}}
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
             "source": self.source,
             "title": self.title,
             "language": self.language,
+            "language_detected": self.language_detected,
+            "notes": list(self.notes),
             "formula": self.formula,
             "grade": self.grade,
             "grade_indicative": self.indicative,
@@ -70,6 +81,7 @@ class Report:
             "passed": self.passed,
             "build_date": self.today,
             "scores": dict(self.scores),
+            **self._bands(),
             "counts": dict(self.counts),
             "summary": self.summary(),
             "sections": self.sections,

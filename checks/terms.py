@@ -44,7 +44,7 @@ class Occurrence:
     end: int
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’]*")  # letters, accented ones too (Spanish terms)
 
 
 class TermMatcher:

@@ -187,10 +187,24 @@ STARTERS = {
 }  # fmt: skip
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n+|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    """A language's sentence-end facts: abbreviations that never end a sentence, those
+    that may, and words that start sentences (for "al.", "U.S." and initials)."""
+
+    never_end: frozenset[str]
+    may_end: frozenset[str]
+    starters: frozenset[str]
+    syllables: object = None  # token -> syllables; None: the English counter
+
+
+ENGLISH = Abbreviations(frozenset(NEVER_END), frozenset(MAY_END), frozenset(STARTERS))
 _PREV_TOKEN = re.compile(r"(\S+?)[.!?…]*[\"'”’)\]]*$")
 
 
-def _is_boundary(text: str, m: re.Match[str]) -> bool:
+def _is_boundary(text: str, m: re.Match[str], lang: Abbreviations = ENGLISH) -> bool:
     mark = m.group()
     if mark.startswith("\n"):
         return True
@@ -212,31 +226,31 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     if mark.startswith("..") or mark.startswith("…"):
         return next_word[:1].isupper()
     del before
-    if token in NEVER_END:
+    if token in lang.never_end:
         # "No. 5", "Fig. 2" are abbreviations only before a number; "Say no. Then" ends.
         if token in ("no", "nos", "p", "st", "v", "ed", "gen", "est", "min", "max", "cap", "tab"):
             return (
                 not next_word[:1].isdigit() and next_word[:1].isupper() and token not in ("p", "v")
             )
         return False
-    if token in MAY_END:
+    if token in lang.may_end:
         if token in ("al", "u.s", "u.k"):
-            return next_word.lower().strip(",.;:") in STARTERS and next_word[:1].isupper()
+            return next_word.lower().strip(",.;:") in lang.starters and next_word[:1].isupper()
         return next_word[:1].isupper()
     if re.fullmatch(r"[a-z]", token) and tok_m and tok_m.group(1).isupper():
         # An initial ("J. Smith"), unless a one-letter sentence is plain: "Take vitamin D. It…"
-        return next_word.lower() in STARTERS
+        return next_word.lower() in lang.starters
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):  # "e.g", "a.m" variants not listed
-        return next_word[:1].isupper() and next_word.lower() in STARTERS
+        return next_word[:1].isupper() and next_word.lower() in lang.starters
     return not next_word[:1].islower()
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+def split_sentences(text: str, lang: Abbreviations = ENGLISH) -> list[tuple[int, int]]:
     """Sentence spans in ``text`` (already masked), trimmed of surrounding space."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _CANDIDATE.finditer(text):
-        if not _is_boundary(text, m):
+        if not _is_boundary(text, m, lang):
             continue
         end = m.end() if not m.group().startswith("\n") else m.start()
         spans.append((start, end))
@@ -253,21 +267,26 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def words_in(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+def words_in(
+    text: str, start: int = 0, end: int | None = None, lang: Abbreviations = ENGLISH
+) -> list[Word]:
+    count = lang.syllables or syllables
     out = []
     for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
         token = m.group()
-        out.append(Word(token, m.start(), m.end(), syllables(token)))
+        out.append(Word(token, m.start(), m.end(), count(token)))
     return out
 
 
-def segment(text: str, masked: list[tuple[int, int]] | None = None) -> list[Sentence]:
+def segment(
+    text: str, masked: list[tuple[int, int]] | None = None, lang: Abbreviations = ENGLISH
+) -> list[Sentence]:
     """Sentences with their words; masked spans (URLs, markers…) count as neither."""
     spans = mask_spans(text) if masked is None else masked
     clean = _blank(text, spans)
     sentences = []
-    for s, e in split_sentences(clean):
-        words = words_in(clean, s, e)
+    for s, e in split_sentences(clean, lang):
+        words = words_in(clean, s, e, lang)
         if words:
             sentences.append(Sentence(s, e, text[s:e], words, clean=clean[s:e]))
     return sentences
@@ -297,11 +316,11 @@ def heading_text(heading: Heading) -> str:
 _EXTERNAL = re.compile(r"(?:https?://|doi:|www\.)", re.I)
 
 
-def _make_unit(content, block_id, kind, section, section_id, line, item=None) -> Unit:
+def _make_unit(content, block_id, kind, section, section_id, line, item=None, lang=ENGLISH) -> Unit:
     text = plain_text(content)
     masked = mask_spans(text)
     unit = Unit(block_id, kind, text, section, section_id, line, item, masked=masked)
-    unit.sentences = segment(text, masked)
+    unit.sentences = segment(text, masked, lang)
     unit.citations = citation_offsets(content)
     for offset, refs in unit.citations:
         for sent in unit.sentences:
@@ -317,8 +336,13 @@ def _make_unit(content, block_id, kind, section, section_id, line, item=None) ->
     return unit
 
 
-def prepare(doc: Document) -> list[Unit]:
-    """Every scored unit of the document, in reading order."""
+def prepare(doc: Document, lang: Abbreviations | None = None) -> list[Unit]:
+    """Every scored unit of the document, in reading order, split by ``lang``'s sentence
+    facts (default: the document language's, see ``checks.lang``)."""
+    if lang is None:
+        from .lang import text_profile
+
+        lang = text_profile(doc.metadata.language)
     units: list[Unit] = []
     section, section_id = "", ""
 
@@ -330,7 +354,13 @@ def prepare(doc: Document) -> list[Unit]:
                     continue
                 units.append(
                     _make_unit(
-                        block.content, block.id, "paragraph", section, section_id, block.line
+                        block.content,
+                        block.id,
+                        "paragraph",
+                        section,
+                        section_id,
+                        block.line,
+                        lang=lang,
                     )
                 )
             elif isinstance(block, ListBlock):
@@ -339,7 +369,7 @@ def prepare(doc: Document) -> list[Unit]:
                         units.append(
                             _make_unit(
                                 item.content, block.id, "list_item", section, section_id,
-                                block.line, index,
+                                block.line, index, lang,
                             )
                         )  # fmt: skip
             elif isinstance(block, BlockQuote):

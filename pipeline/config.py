@@ -35,6 +35,9 @@ SCHEMA: dict[str, set[str]] = {
         "rules_url",
     },
     "checks.rules": {"*"},
+    # A language's own settings (a language with rules in checks.lang): its target grade,
+    # its grade formula and its glossary files. [checks] keys stay English's.
+    "checks.es": {"target_grade", "formula", "glossary"},
     "render": {
         "profile",
         "page_size",
@@ -73,6 +76,10 @@ TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
     "checks.baseline": (str, "a file name"),
     "checks.check_links": (bool, "true or false"),
     "checks.rules_url": (str, 'a URL, e.g. "https://plainprint.readthedocs.io/en/latest/rules/"'),
+    "checks.es": (dict, "a table: [checks.es]"),
+    "checks.es.target_grade": (_NUMBER, "a number, e.g. 8"),
+    "checks.es.formula": (str, '"sol" (the Spanish SMOG)'),
+    "checks.es.glossary": ((list, str), "a list of TSV files (Spanish terms)"),
     "render.profile": (str, '"screen" or "print"'),
     "render.page_size": (str, '"letter" or "a4"'),
     "render.icc_profile": (str, "a file name"),

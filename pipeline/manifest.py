@@ -36,10 +36,11 @@ _MODEL = ("pipeline/document", "pipeline/config.py", "pipeline/errors.py", "pipe
 # The code and templates each stage runs, as paths from the repository (or site-packages) root.
 # Render reads the glossary, swaps and term finder from checks, so it hashes checks as well.
 CODE: dict[str, tuple[str, ...]] = {
-    "document": (*_MODEL, "pipeline/ingest", "pipeline/sources.py"),
-    "report": (*_MODEL, "checks", "pipeline/report", "pipeline/templates/report"),
+    "document": (*_MODEL, "pipeline/ingest", "pipeline/sources.py", "pipeline/i18n"),
+    "report": (*_MODEL, "checks", "pipeline/report", "pipeline/templates/report",
+               "pipeline/i18n", "pipeline/locale"),
     "render": (*_MODEL, "checks", "pipeline/render", "pipeline/templates/html",
-               "pipeline/templates/pdf"),
+               "pipeline/templates/pdf", "pipeline/i18n", "pipeline/locale"),
     "index": ("pipeline/report", "pipeline/templates/index", "pipeline/build.py"),
 }  # fmt: skip
 CODE["print"] = CODE["render"]
@@ -54,10 +55,10 @@ _NOT_READ = {
 }
 _NOT_READ["print"] = _NOT_READ["render"]
 _BATCH_KEYS = {"sources", "output", "fail_on", "overrides"}
-_RENDER_CHECKS = {"checks.glossary", "checks.swaps"}
+_RENDER_CHECKS = {"checks.glossary", "checks.swaps", "checks.es.glossary"}
 # Keys whose values are files: their contents count, not only their names.
 FILE_KEYS = ("checks.glossary", "checks.swaps", "checks.allow_files", "checks.baseline",
-             "render.icc_profile")  # fmt: skip
+             "render.icc_profile", "checks.es.glossary")  # fmt: skip
 
 
 def _digest(*parts: bytes | str) -> str:

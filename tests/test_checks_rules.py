@@ -51,7 +51,7 @@ def test_rule_metadata(rule):
     assert rule.flagged or rule.code in NETWORK_OR_SOURCE
     assert rule.code not in RETIRED
     module = rule.check.__module__.rsplit(".", 1)[-1]
-    assert module in {"reading", "plain", "citations", "headings", "suppressions"}
+    assert module in {"reading", "plain", "spanish", "citations", "headings", "suppressions"}
 
 
 def test_codes_and_names_unique():

@@ -176,7 +176,8 @@ def test_every_fixable_rule_has_a_fixer_and_a_clear_safety():
 def test_registry_refuses_an_unclear_fix(autofix, fixer):
     with pytest.raises(ValueError, match="autofix"):
         rule(code="PL999", name="x", severity="warning", summary="", rationale="",
-             flagged=(), clean=(), autofix=autofix, fixer=fixer)(lambda ctx, opts: iter(()))  # fmt: skip
+             flagged=(), clean=(), languages=("en",), autofix=autofix,
+             fixer=fixer)(lambda ctx, opts: iter(()))  # fmt: skip
 
 
 # ------------------------------------------------------------------ properties

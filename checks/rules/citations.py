@@ -67,6 +67,7 @@ def _section_of(ctx, block_id: str) -> str:
     summary="A citation marker points to a number that has no entry in the reference list.",
     rationale="A reader who follows the marker finds nothing (Wikipedia's “cite error”; checkcites' undefined references).",
     flagged=("# Title\n\nSun harms skin.[4]\n\n[^1]: Sun facts. https://example.org/sun.",),
+    languages=("*",),
     clean=("# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. https://example.org/sun.",),
     tags=("citations",),
     references=("markdownlint MD052",),
@@ -107,6 +108,7 @@ def citation_without_reference(ctx, opts) -> Iterator[Hit]:
         "# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. https://example.org/a.\n[^2]: Other. https://example.org/b.",
         "# Title\n\nSun harms skin.\n\n[^1]: Sun facts. https://example.org/a.\n[^2]: Other. https://example.org/b.",
     ),
+    languages=("*",),
     clean=(
         "# Title\n\nSun harms skin.[1,2]\n\n[^1]: Sun facts. https://example.org/a.\n[^2]: Other. https://example.org/b.",
     ),
@@ -143,6 +145,7 @@ def reference_never_cited(ctx, opts) -> Iterator[Hit]:
     summary="A reference has neither a URL nor a DOI.",
     rationale="Without a URL or DOI a reader cannot find the source (papercheck ref-consistency).",
     flagged=("# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts.",),
+    languages=("*",),
     clean=("# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. doi:10.1000/abc123.",),
     tags=("citations",),
 )
@@ -167,6 +170,7 @@ def reference_without_link(ctx, opts) -> Iterator[Hit]:
         "requires url”). Restore the URL or drop the date."
     ),
     flagged=("# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. Accessed 2019-07-23.",),
+    languages=("*",),
     clean=(
         "# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. https://example.org/a. Accessed 2024-01-02.",
     ),
@@ -196,6 +200,7 @@ def access_date_without_url(ctx, opts) -> Iterator[Hit]:
     flagged=(
         "# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. https://example.org/a. Accessed 2015-01-01.",
     ),
+    languages=("*",),
     clean=(
         "# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. https://example.org/a. Accessed 2099-01-01.",
     ),
@@ -231,6 +236,7 @@ def access_date_stale(ctx, opts) -> Iterator[Hit]:
     flagged=(
         "# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. https://example.org/a. Accessed 31 Febtember 2019.",
     ),
+    languages=("*",),
     clean=(
         "# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. https://example.org/a. Accessed 2099-06-01.",
     ),
@@ -265,6 +271,7 @@ def _norm_title(s: str | None) -> str:
     flagged=(
         "# Title\n\nA.[1] B.[2]\n\n[^1]: Sun facts. https://example.org/a.\n[^2]: Sun facts. https://example.org/a.",
     ),
+    languages=("*",),
     clean=(
         "# Title\n\nA.[1] B.[2]\n\n[^1]: Sun facts. https://example.org/a.\n[^2]: Skin facts. https://example.org/b.",
     ),
@@ -305,6 +312,7 @@ def duplicate_reference(ctx, opts) -> Iterator[Hit]:
         "# Title\n\nA.[1]\n\n[^1]: Sun facts. doi:10/abc",
         "# Title\n\nA.[1]\n\n[^1]: Sun facts. DOI 10.1234/ 2019.",
     ),
+    languages=("*",),
     clean=("# Title\n\nA.[1]\n\n[^1]: Sun facts. doi:10.1016/j.sapharm.2012.05.009.",),
     tags=("citations",),
 )
@@ -329,6 +337,7 @@ def doi_malformed(ctx, opts) -> Iterator[Hit]:
     summary="A reference's URL is not an absolute http(s) address.",
     rationale="A malformed link cannot be followed from the HTML or PDF handout.",
     flagged=("# Title\n\nA.[1]\n\n[^1]: Sun facts. https://example.",),
+    languages=("*",),
     clean=("# Title\n\nA.[1]\n\n[^1]: Sun facts. https://example.org/sun.",),
     tags=("citations",),
 )
@@ -377,6 +386,7 @@ def fetch_status(url: str, timeout: float = 10.0) -> int | str:
         "when asked (`--check-links` or `checks.check_links = true`); CI stays offline."
     ),
     flagged=(),
+    languages=("*",),
     clean=("# Title\n\nA.[1]\n\n[^1]: Sun facts. https://example.org/sun.",),
     tags=("citations", "network"),
 )

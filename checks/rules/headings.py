@@ -31,6 +31,7 @@ def _hloc(heading: Heading, text: str | None = None) -> Location:
     summary="The document has no level-1 heading.",
     rationale="A page needs one main heading that says what it is about; screen-reader users jump to it.",
     flagged=("## Care at home\n\nRest.",),
+    languages=("*",),
     clean=("# Care at home\n\nRest.",),
     tags=("headings", "accessibility"),
     references=(
@@ -57,6 +58,7 @@ def missing_top_level_heading(ctx, opts) -> Iterator[Hit]:
     summary="The document has more than one level-1 heading.",
     rationale="One level-1 heading names the page; further ones break the outline.",
     flagged=("# Care at home\n\nRest.\n\n# Food\n\nEat.",),
+    languages=("*",),
     clean=("# Care at home\n\nRest.\n\n## Food\n\nEat.",),
     tags=("headings", "accessibility"),
     references=("markdownlint MD025 single-title", "WCAG 1.3.1 (H42)"),
@@ -78,6 +80,7 @@ def multiple_top_level_headings(ctx, opts) -> Iterator[Hit]:
     summary="A heading is more than one level deeper than the heading before it.",
     rationale="Skipped levels (h1 → h3) break the outline that assistive technology announces. Going back up any number of levels is fine.",
     flagged=("# Care\n\n### Food\n\nEat.",),
+    languages=("*",),
     clean=("# Care\n\n## Food\n\nEat.\n\n### Fruit\n\nApples.\n\n## Sleep\n\nRest.",),
     tags=("headings", "accessibility"),
     references=("axe heading-order", "markdownlint MD001 heading-increment", "WCAG 1.3.1 (H42)"),
@@ -101,6 +104,7 @@ def heading_level_skipped(ctx, opts) -> Iterator[Hit]:
     summary="A heading has no text.",
     rationale="An empty heading is announced as a heading with nothing in it.",
     flagged=("# Care\n\n##\n\nRest.",),
+    languages=("*",),
     clean=("# Care\n\n## Rest\n\nRest.",),
     tags=("headings", "accessibility"),
     references=("axe empty-heading", "WCAG 1.3.1", "WCAG 2.4.6"),
@@ -118,6 +122,7 @@ def empty_heading(ctx, opts) -> Iterator[Hit]:
     summary="Two headings under the same parent have the same text.",
     rationale="Sibling headings with the same text cannot be told apart in a page outline.",
     flagged=("# Care\n\n## Food\n\nEat.\n\n## Food\n\nDrink.",),
+    languages=("*",),
     clean=("# Care\n\n## Food\n\nEat.\n\n## Drinks\n\nDrink.",),
     tags=("headings",),
     references=("markdownlint MD024 no-duplicate-heading (siblings_only)", "WCAG 2.4.6 (G130)"),
@@ -148,6 +153,7 @@ def duplicate_sibling_heading(ctx, opts) -> Iterator[Hit]:
     flagged=(
         "# Care\n\n## What you need to know about looking after your wound when you get home\n\nRest.",
     ),
+    languages=("*",),
     clean=("# Care\n\n## Looking after your wound\n\nRest.",),
     options={"max_words": 10},
     tags=("headings",),
@@ -170,6 +176,7 @@ def heading_too_long(ctx, opts) -> Iterator[Hit]:
     "markdownlint MD036, bold text inside a quote (a call-out's label) and a bold link on its own "
     "line (a call to action) are not taken for headings.",
     flagged=("# Care\n\n**Food**\n\nEat fruit.",),
+    languages=("*",),
     clean=(
         "# Care\n\n## Food\n\nEat fruit.",
         "# Care\n\n> **Warning**\n>\n> Do not drive.\n\nRest.",
@@ -221,6 +228,7 @@ def _acts_as_heading(block: Paragraph, quoted: bool) -> bool:
     summary="A section runs for more than 300 words with no subheading.",
     rationale="Chunk long sections under informative headings (PEMAT items 8–9; WCAG 2.4.10).",
     flagged=("# Care\n\n" + ("Drink a glass of water with every meal and snack. " * 35),),
+    languages=("*",),
     clean=("# Care\n\n## Water\n\nDrink water.\n\n## Food\n\nEat fruit.",),
     options={"max_words": 300},
     tags=("headings", "structure"),

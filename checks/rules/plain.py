@@ -15,6 +15,10 @@ from ..swaps import match_case
 from ..terms import PhraseMatcher, acronym_expanded, defined_at, find_acronyms
 from ..vocabulary import COMMON_ACRONYMS, word_zipf
 
+LONG_21_ES = (
+    "Tome la pastilla blanca cada mañana con un vaso de agua y algo de comida, y llame a su "
+    "médico si se siente mal."
+)
 LONG_21 = (
     "When you go home after the operation you should keep the wound clean and dry and you "
     "should not lift anything heavy for at least two weeks."
@@ -39,7 +43,8 @@ LONG_35 = (
         "literacy lose track of them. Plain-language guides advise 15–20 words on average. "
         "Words are counted after URLs, phone numbers and citation markers are removed."
     ),
-    flagged=(f"# Title\n\n{LONG_21}",),
+    flagged=(f"# Title\n\n{LONG_21}", f"---\nlang: es\n---\n# Título\n\n{LONG_21_ES}"),
+    languages=("en", "es"),
     clean=("# Title\n\nKeep the wound clean and dry. Do not lift anything heavy for two weeks.",),
     options={"max_words": 20},
     tags=("readability", "length"),
@@ -78,6 +83,7 @@ def ctx_option(ctx, code: str, key: str, default):
     summary="A sentence has more than 30 words.",
     rationale="Sentences over 30 words are very hard for most readers (Hemingway's red).",
     flagged=(f"# Title\n\n{LONG_35}",),
+    languages=("en", "es"),
     clean=(f"# Title\n\n{LONG_21}",),
     options={"max_words": 30},
     tags=("readability", "length"),
@@ -105,6 +111,7 @@ def sentence_far_too_long(ctx, opts) -> Iterator[Hit]:
         "structure check). List items are not counted as paragraphs."
     ),
     flagged=("# Title\n\n" + " ".join(["Drink water every day."] * 6),),
+    languages=("en", "es"),
     clean=("# Title\n\nDrink water. Eat fruit.\n\nSleep well. Walk every day.",),
     options={"max_sentences": 5, "max_words": 120},
     tags=("structure", "length"),
@@ -138,6 +145,7 @@ def paragraph_too_long(ctx, opts) -> Iterator[Hit]:
         "states such as “is worried” or “are located” are not passive."
     ),
     flagged=("# Title\n\nThe medicine is infused through a vein.",),
+    languages=("en",),
     clean=("# Title\n\nThe nurse gives the medicine through a vein. I am worried.",),
     tags=("voice",),
     references=("PEMAT-P item 5", "CDC CCI item 6"),
@@ -163,6 +171,7 @@ def passive_voice(ctx, opts) -> Iterator[Hit]:
         "is reported in every report as `counts.active_share`."
     ),
     flagged=("# Title\n\nThe drug is given. The arm is wrapped. The blood is cleaned. You rest.",),
+    languages=("en",),
     clean=("# Title\n\nThe nurse gives the drug. She wraps your arm. You rest. You go home.",),
     options={"min_active_share": 0.8, "min_sentences": 4},
     tags=("voice",),
@@ -233,10 +242,18 @@ def _fix_jargon(ctx, finding, unit) -> str:
         "is reported once, at its first use in the body, with the glossary's plain "
         "alternatives. The document's topic word (a glossary term in the title used three or "
         "more times, e.g. “melanoma”) and words in `checks.allow` are not reported; a topic "
-        "word must instead be explained (PL007)."
+        "word must instead be explained (PL007). Spanish documents use the Spanish glossary "
+        "(`checks/data/glossary_es.tsv` plus `[checks.es] glossary`)."
     ),
-    flagged=("# Skin care\n\nThe cancer is metastatic.",),
-    clean=("# Skin care\n\nThe cancer has spread to other parts of the body.",),
+    flagged=(
+        "# Skin care\n\nThe cancer is metastatic.",
+        "---\nlang: es\n---\n# La piel\n\nEl cáncer tiene metástasis.",
+    ),
+    languages=("en", "es"),
+    clean=(
+        "# Skin care\n\nThe cancer has spread to other parts of the body.",
+        "---\nlang: es\n---\n# La piel\n\nEl cáncer pasó a otras partes del cuerpo.",
+    ),
     tags=("words",),
     references=("PEMAT-P item 3", "CDC CCI item 7", "WCAG 3.1.3 (G101, G55, G62)"),
     fix="sometimes",
@@ -294,6 +311,7 @@ def _fix_undefined_term(ctx, finding, unit) -> str:
     flagged=(
         "# Melanoma\n\nMelanoma can spread. See a doctor about melanoma. Melanoma is common.",
     ),
+    languages=("en",),
     clean=(
         "# Melanoma\n\nMelanoma is a skin cancer. See a doctor about melanoma. Melanoma can spread.",
     ),
@@ -422,6 +440,7 @@ def _fix_acronym(ctx, finding, unit) -> str:
         "# Title\n\nThe doctor may suggest ILI for your arm.",
         "# Title\n\nDo NOT stop taking your NSAID.",
     ),
+    languages=("en",),
     clean=(
         "# Title\n\nThe doctor may suggest isolated limb infusion (ILI). ILI is quick.",
         "# Title\n\nDo NOT drive. TIP: ask Jane Doe, MD, about trial NCT03891810.",
@@ -483,6 +502,7 @@ def _fix_wordy(ctx, finding, unit) -> str:
         "handout applies them."
     ),
     flagged=("# Title\n\nWe utilize a pump prior to surgery.",),
+    languages=("en",),
     clean=("# Title\n\nWe use a pump before surgery.",),
     tags=("words",),
     references=("plainlanguage.gov word list", "retext-simplify"),
@@ -528,6 +548,7 @@ def _swap_matcher(rows: list[tuple[str, str]]) -> PhraseMatcher:
         "`health_vocabulary` score."
     ),
     flagged=("# Title\n\nThe treatment was efficacious.",),
+    languages=("en",),
     clean=("# Title\n\nThe treatment worked well.",),
     options={"max_zipf": 3.0},
     tags=("words",),
@@ -650,6 +671,7 @@ def number_problems(text: str) -> list[str]:
         "# Title\n\nThe rate ranged between 54 and 84 percent.",
         "# Title\n\nIt affects 1 in 50 men and 1 in 200 women.",
     ),
+    languages=("en",),
     clean=("# Title\n\nAbout 98 out of 100 people recover. Take 2 pills a day.",),
     tags=("numbers",),
     references=("PEMAT-P items 6–7", "CDC CCI items 15–17, 20"),
@@ -698,6 +720,7 @@ def is_statistic(text: str) -> bool:
         "# Title\n\nThe 5-year survival rate is around 98%.",
         "# Title\n\nThe 5-year survival rate is [around 98%](#facts).",
     ),
+    languages=("en",),
     clean=(
         "# Title\n\nThe 5-year survival rate is around 98%.[1]\n\n[1]: Cancer facts | url=https://example.org/facts",
         "# Title\n\nThe 5-year survival rate is [around 98%](https://example.org/facts).",
@@ -734,6 +757,7 @@ _CLAIM = re.compile(
         "sentence counts."
     ),
     flagged=("# Title\n\nStudies show that sunscreen helps.",),
+    languages=("en",),
     clean=(
         "# Title\n\nStudies show that sunscreen helps.[1]\n\n[1]: Sun study | doi=10.1000/xyz123",
         "# Title\n\n[Studies show](https://example.org/sun-study) that sunscreen helps.",

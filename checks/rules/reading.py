@@ -7,11 +7,23 @@ import math
 from collections.abc import Iterable, Iterator
 
 from ..finding import Location, Suggestion
-from ..formulas import SMOG_INTERCEPT, SMOG_SAMPLE, SMOG_SLOPE, Counts, scores
+from ..formulas import SMOG_INTERCEPT, SMOG_SAMPLE, SMOG_SLOPE, Counts
+from ..lang.es.formulas import SOL_INTERCEPT, SOL_SLOPE
 from ..registry import Hit, rule
 from ..text import HARD_WORDS, Unit
 
 HARD_EASY = "Take your pills with food. Drink water. Call us if you feel sick."
+ES_HARD = (
+    "---\nlang: es\n---\n# Presión arterial\n\n"
+    "El tratamiento farmacológico de la hipertensión arterial requiere una consideración "
+    "individualizada de las comorbilidades, las contraindicaciones y las potenciales "
+    "interacciones adversas. La administración concomitante de medicamentos nefrotóxicos "
+    "incrementa considerablemente la probabilidad de deterioro de la función renal."
+)
+ES_EASY = (
+    "---\nlang: es\n---\n# Sus pastillas\n\n"
+    "Tome sus pastillas con comida. Beba agua. Llame si se siente mal."
+)
 HARD_TEXT = (
     "Pharmacological management of hypertension necessitates individualised consideration of "
     "comorbidities, contraindications and potential adverse interactions. Concomitant "
@@ -43,8 +55,9 @@ def grade_advice(ctx, units: Iterable[Unit], counts: Counts) -> Suggestion:
                 uses[w.lower] += 1
                 name = w.text.isupper() or (i > 0 and w.text[:1].isupper())
                 shown.setdefault(w.lower, w.text if name else w.lower)
-    if formula == "smog":
-        per_30 = max(0.0, (target - SMOG_INTERCEPT) / SMOG_SLOPE) ** 2
+    if formula in ("smog", "sol"):
+        smog_target = target if formula == "smog" else (target - SOL_INTERCEPT) / SOL_SLOPE
+        per_30 = max(0.0, (smog_target - SMOG_INTERCEPT) / SMOG_SLOPE) ** 2
         allowed = math.floor(per_30 * counts.sentences / SMOG_SAMPLE)
         parts = [
             f"Use fewer long words: {counts.polysyllables} words of three or more syllables in "
@@ -77,13 +90,24 @@ def grade_advice(ctx, units: Iterable[Unit], counts: Counts) -> Suggestion:
         "addresses, phone numbers and citation markers are left out. The suggestion says what "
         "drives the grade: for SMOG, how many long words (three or more syllables) the target "
         "allows at this number of sentences; the long words used most (not the topic word or "
-        "the allow-list); and how many sentences have more than 20 words."
+        "the allow-list); and how many sentences have more than 20 words. For Spanish the "
+        "headline grade is SOL (Contreras et al. 1999), the SMOG of the Spanish text with "
+        "Spanish syllables converted to the English grade scale: SOL = −2.51 + 0.74 × SMOG; "
+        "its target is `[checks.es] target_grade` (else `target_grade`). INFLESZ and "
+        "Fernández-Huerta are reported beside it."
     ),
-    flagged=(f"# Blood pressure\n\n{HARD_TEXT}",),
-    clean=(f"# Your pills\n\n{HARD_EASY}",),
+    flagged=(f"# Blood pressure\n\n{HARD_TEXT}", ES_HARD),
+    languages=("en", "es"),
+    clean=(f"# Your pills\n\n{HARD_EASY}", ES_EASY),
     options={},
     tags=("readability",),
-    references=("WCAG 3.1.5 (G86, G153)", "PEMAT-P item 3", "SAM literacy demand"),
+    references=(
+        "WCAG 3.1.5 (G86, G153)",
+        "PEMAT-P item 3",
+        "SAM literacy demand",
+        "Contreras et al. 1999, J Health Commun 4(1):21-29 (SOL)",
+        "Barrio-Cantalejo et al. 2008, An Pediatr 68(6):596-602 (INFLESZ)",
+    ),
 )
 def grade_above_target(ctx, opts) -> Iterator[Hit]:
     grade = ctx.grade
@@ -91,7 +115,7 @@ def grade_above_target(ctx, opts) -> Iterator[Hit]:
     if grade is None or grade <= target:
         return
     note = ""
-    if ctx.counts.sentences < SMOG_SAMPLE and ctx.settings.formula == "smog":
+    if ctx.counts.sentences < SMOG_SAMPLE and ctx.settings.formula in ("smog", "sol"):
         note = f" (indicative: {ctx.counts.sentences} sentences, fewer than {SMOG_SAMPLE})"
     yield Hit(
         f"Reading grade {grade:.1f} ({ctx.settings.formula}) is above the target {target:g}{note}",
@@ -111,6 +135,7 @@ def grade_above_target(ctx, opts) -> Iterator[Hit]:
         "sentences whose grade exceeds the target by more than `margin`."
     ),
     flagged=(f"# Title\n\n{HARD_EASY}\n\n## Kidneys\n\n{HARD_TEXT}",),
+    languages=("en", "es"),
     clean=(f"# Title\n\n{HARD_EASY}\n\n## Food\n\nEat fruit. Eat greens. Drink milk.",),
     options={"min_sentences": 2, "margin": 2.0},
     tags=("readability",),
@@ -128,7 +153,7 @@ def section_grade_above_target(ctx, opts) -> Iterator[Hit]:
     for c, units in by_section.values():
         if c.sentences < opts["min_sentences"]:
             continue
-        grade = scores(c)[ctx.settings.formula]
+        grade = ctx.score(c)[ctx.settings.formula]
         if grade is not None and grade > target + float(opts["margin"]):
             first = units[0]
             name = first.section or "(before the first heading)"
@@ -156,6 +181,7 @@ def section_grade_above_target(ctx, opts) -> Iterator[Hit]:
         "result indicative; treat small differences as noise."
     ),
     flagged=("# Title\n\nRest. Drink fluids. Call us.",),
+    languages=("en", "es"),
     clean=("# Title\n\n" + " ".join(["Rest well."] * 30),),
     options={},
     tags=("readability",),
@@ -163,9 +189,10 @@ def section_grade_above_target(ctx, opts) -> Iterator[Hit]:
 )
 def grade_sample_short(ctx, opts) -> Iterator[Hit]:
     n = ctx.counts.sentences
-    if 0 < n < SMOG_SAMPLE and ctx.settings.formula == "smog":
+    if 0 < n < SMOG_SAMPLE and ctx.settings.formula in ("smog", "sol"):
         yield Hit(
-            f"Only {n} scored sentences: the SMOG grade is indicative (normed on {SMOG_SAMPLE})",
+            f"Only {n} scored sentences: the {ctx.settings.formula.upper()} grade is indicative "
+            f"(normed on {SMOG_SAMPLE})",
             Location(excerpt=ctx.doc.metadata.title),
             None,
         )

@@ -18,6 +18,7 @@ from ..registry import Hit, rule
         "`<!-- plainprint-disable PL006 -- the audience are nurses -->`."
     ),
     flagged=(),
+    languages=("*",),
     clean=("# Title\n\nRest.",),
     tags=("suppressions",),
     references=("ruff RUF100", "markdownlint inline configuration"),

@@ -69,6 +69,7 @@ def run(args) -> int:
                 "references": list(r.references),
                 "fix": r.fix,
                 "autofix": r.autofix,
+                "languages": list(r.languages),
                 "status": r.status,
             }
             for r in rules

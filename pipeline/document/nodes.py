@@ -166,6 +166,9 @@ class Removed:
 class Metadata:
     title: str
     language: str = "en"
+    # True when the source declared no language and ingest detected it (pipeline.i18n.detect);
+    # the check report says so.
+    language_detected: bool = False
     source_path: str = ""
     source_format: str = ""  # html | text | markdown
     canonical_url: str | None = None

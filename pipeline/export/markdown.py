@@ -277,7 +277,9 @@ def _join(chunks: list[list[str]]) -> list[str]:
 
 
 def front_matter(meta: Metadata) -> str:
-    data: dict[str, object] = {"title": meta.title, "lang": meta.language}
+    data: dict[str, object] = {"title": meta.title}
+    if not meta.language_detected:  # a detected language is detected again on re-ingest
+        data["lang"] = meta.language
     for key, value in (
         ("byline", meta.byline),
         ("site_name", meta.site_name),

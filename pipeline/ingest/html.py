@@ -36,6 +36,7 @@ from ..document.nodes import (
 )
 from ..document.walk import block_lines, iter_blocks, iter_inlines, iter_items, plain_text
 from ..errors import IngestError
+from ..i18n.detect import settle_language
 from .html_clean import clean_dense_blocks, clean_soup, mark_breaks, removed
 from .html_convert import Converter, has_text
 from .html_lead import drop_lead_meta, drop_title_repeat
@@ -111,11 +112,12 @@ def parse_html(text: str, path: Path) -> Document:
     blocks = [_lift_citations(b, has_refs) for b in blocks]
     title = _leading_h1(blocks) or meta.title or _first_heading(blocks) or _title_from(path)
     blocks = _ensure_title(drop_title_repeat(blocks, title, audit), title)
-    blocks = [_own_language(b, meta.language) for b in blocks]
+    declared = bool(meta.language)
+    blocks = [_own_language(b, meta.language or "en") for b in blocks]
     doc = Document(
         metadata=Metadata(
             title=title,
-            language=meta.language,
+            language=meta.language or "en",
             source_path=str(path),
             source_format="html",
             canonical_url=meta.canonical_url,
@@ -127,7 +129,7 @@ def parse_html(text: str, path: Path) -> Document:
         blocks=tuple(blocks),
         removed=tuple(audit),
     )
-    return number_blocks(doc)
+    return settle_language(number_blocks(doc), declared)
 
 
 def _second_opinion(

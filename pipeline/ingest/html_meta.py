@@ -138,7 +138,7 @@ def _language(root) -> str:
         tag = language_or_none(clean(value))
         if tag:
             return tag
-    return "en"
+    return ""  # not declared: ingest detects it
 
 
 def _byline(root, ld: list[dict]) -> str | None:

@@ -79,6 +79,7 @@ from ..document.nodes import (
 )
 from ..document.walk import plain_text
 from ..errors import IngestError
+from ..i18n.detect import settle_language
 from .citations import BRACKETED, expand_marker
 from .directives import locate, strip_comments
 from .html import fragment_blocks
@@ -792,6 +793,7 @@ def parse_markdown(text: str, path: Path) -> Document:
     if first_h1 is None:
         blocks.insert(0, Heading(level=1, content=(Text(title),)))
     meta["title"] = title
+    declared = "language" in meta
     metadata = Metadata(
         source_path=str(path), source_format="markdown", title_derived=derived, **meta
     )
@@ -801,4 +803,4 @@ def parse_markdown(text: str, path: Path) -> Document:
         removed=tuple(removed),
         suppressions=tuple(suppressions),
     )
-    return number_blocks(doc)
+    return settle_language(number_blocks(doc), declared)

@@ -69,5 +69,7 @@ def apply_sidecar(doc: Document, source: Path) -> Document:
             known = ", ".join(sorted(SIDECAR_KEYS))
             raise IngestError(path, f"unknown key {key!r}", f"known keys: {known}")
         updates[field] = _coerce(path, key, field, value)
+    if "language" in updates:
+        updates["language_detected"] = False
     meta: Metadata = dataclasses.replace(doc.metadata, **updates)
     return dataclasses.replace(doc, metadata=meta)

@@ -23,6 +23,7 @@ from ..document.nodes import (
     Removed,
     Text,
 )
+from ..i18n.detect import settle_language
 from .inline_text import squash_spaces, text_to_inlines
 from .references import parse_reference
 
@@ -145,7 +146,8 @@ def parse_text(text: str, path: Path) -> Document:
         blocks=tuple(blocks),
         removed=tuple(removed),
     )
-    return number_blocks(doc)
+    # A scrape declares no language: detect it (a sidecar's ``language`` still wins).
+    return settle_language(number_blocks(doc), declared=False)
 
 
 def _split_group(group: list[tuple[int, str]], out: list[tuple[str, int, object]]) -> None:

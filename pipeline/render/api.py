@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import logging
 import re
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from markupsafe import Markup
 from ..config import Config
 from ..document import Document
 from ..errors import RenderError
+from ..i18n.messages import translator
 from . import sanitize
 from .fetcher import Policy
 from .html_writer import WriterOptions, write_body
@@ -233,7 +235,7 @@ def _render_pdf(doc, config, profile, base_dir, extra_css) -> bytes:
             base_url=job.base_url,
             source=job.source,
             decorative_images=job.decorative_images,
-            extra_css=extra_css,
+            extra_css=page_css(doc.metadata.language) + extra_css,
         )
     except RenderError as exc:  # name inlined images as the source wrote them
         for url, src in job.inlined.items():
@@ -242,6 +244,22 @@ def _render_pdf(doc, config, profile, base_dir, extra_css) -> bytes:
     seed = hashlib.sha256(f"{profile}\0{job.html}".encode()).hexdigest()
     out, _ = postprocess(data, seed=seed, bleed_mm=BLEED_MM if profile == "print" else None)
     return out
+
+
+def page_css(language: str | None) -> str:
+    """The page footer ("Page 1 of 6") in the document's language; the stylesheet's own
+    footer is English, so only other languages override it."""
+    template = translator(language)("Page {page} of {pages}")
+    if template == "Page {page} of {pages}":
+        return ""
+    parts = re.split(r"(\{page\}|\{pages\})", template)
+    content = " ".join(
+        {"{page}": "counter(page)", "{pages}": "counter(pages)"}.get(p)
+        or json.dumps(p, ensure_ascii=False)
+        for p in parts
+        if p
+    )
+    return f"@page {{ @bottom-right {{ content: {content}; }} }}\n"
 
 
 @dataclass(frozen=True)
@@ -255,7 +273,7 @@ class PlainNotes:
 def _handout(doc: Document, config: Config, base_dir: Path | None) -> tuple[str, Aids]:
     title, lang = _require(doc)
     base = Path(base_dir).resolve() if base_dir else None
-    aids = Aids.from_config(config)
+    aids = Aids.from_config(config, lang)
     options = WriterOptions("html", base, _policy(config, base), aids=aids)
     body = write_body(doc, options)
     _report_warnings(doc, options)
@@ -268,8 +286,9 @@ def _handout(doc: Document, config: Config, base_dir: Path | None) -> tuple[str,
         if meta.canonical_url and re.match(r"https?://", meta.canonical_url)
         else ""
     )
+    _ = translator(lang)
     dates = [
-        (label, value)
+        (_(label), value)
         for label, value in (
             ("Published", meta.published),
             ("Updated", meta.modified),
@@ -284,7 +303,7 @@ def _handout(doc: Document, config: Config, base_dir: Path | None) -> tuple[str,
             lang=lang,
             dir=_dir(lang),
             title=title,
-            masthead=meta.site_name or "Patient information",
+            masthead=meta.site_name or _("Patient information"),
             css=Markup(css),
             body=Markup(sanitize.clean(body.html)),
             source_url=source_url,
@@ -292,6 +311,7 @@ def _handout(doc: Document, config: Config, base_dir: Path | None) -> tuple[str,
             or (source_url and re.sub(r"^https?://([^/]+).*", r"\1", source_url))
             or "",
             dates=dates,
+            _=_,
         )
     )
     return html, aids

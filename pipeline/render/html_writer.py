@@ -36,6 +36,7 @@ from ..document import (
     Text,
     plain_text,
 )
+from ..i18n.messages import translator
 from .fetcher import Policy, Refused
 from .outline import first_is_title, outline_levels
 from .plain import Aids, term_id
@@ -102,6 +103,9 @@ class Body:
 
 class Writer:
     def __init__(self, doc: Document, options: WriterOptions) -> None:
+        from ..i18n.messages import translator
+
+        self._ = translator(doc.metadata.language)  # labels from the language's catalogue
         self.doc = doc
         self.opt = options
         self.ref_keys = {r.key for r in doc.references}
@@ -238,7 +242,7 @@ class Writer:
         if t.caption and cap_id:
             label = f' aria-labelledby="{esc(cap_id)}"'
         else:
-            label = f' aria-label="Table {self.tables}"'
+            label = f' aria-label="{esc(self._("Table"))} {self.tables}"'
         return f'<div class="table-wrap" role="region" tabindex="0"{label}>{markup}</div>'
 
     def layout_table(self, t: Table) -> str:
@@ -376,7 +380,7 @@ class Writer:
             if i == ref_index:
                 parts.append("\x00EXTRA\x00")
                 if isinstance(block, References):
-                    parts.append('<h2 id="references">References</h2>')
+                    parts.append(f'<h2 id="references">{esc(self._("References"))}</h2>')
             parts.append(markup)
             if not inserted_kp and isinstance(block, Heading) and self.levels.get(id(block)) == 1:
                 parts.append(key_points)
@@ -403,7 +407,7 @@ class Writer:
         items = "".join(f"<li>{esc(p)}</li>" for p in points)
         return (
             '<section class="key-points" aria-labelledby="key-points">'
-            f'<h2 id="key-points">Key points</h2><ul>{items}</ul></section>'
+            f'<h2 id="key-points">{esc(self._("Key points"))}</h2><ul>{items}</ul></section>'
         )
 
 
@@ -432,7 +436,7 @@ def _fill(cells: list[str], width: int, tag: str) -> list[str]:
     return cells + ["<td></td>"] * (width - len(cells))  # an empty header cell names nothing
 
 
-def words_to_know(aids: Aids | None) -> list[str]:
+def words_to_know(aids: Aids | None, language: str | None = None) -> list[str]:
     if aids is None or not aids.explained:
         return []
     rows = "".join(
@@ -441,7 +445,8 @@ def words_to_know(aids: Aids | None) -> list[str]:
     )
     return [
         '<section class="words" aria-labelledby="words-to-know">'
-        f'<h2 id="words-to-know">Words to know</h2><dl>{rows}</dl></section>'
+        f'<h2 id="words-to-know">{esc(translator(language)("Words to know"))}</h2>'
+        f"<dl>{rows}</dl></section>"
     ]
 
 
@@ -461,5 +466,5 @@ def data_url(path: Path) -> str | None:
 
 def write_body(doc: Document, options: WriterOptions) -> Body:
     writer = Writer(doc, options)
-    markup = writer.body(lambda: words_to_know(options.aids))
+    markup = writer.body(lambda: words_to_know(options.aids, doc.metadata.language))
     return Body(markup, writer.decorative)

@@ -29,16 +29,27 @@ class Aids:
     _pattern: re.Pattern[str] | None = None
 
     @classmethod
-    def from_config(cls, config: Config) -> Aids:
+    def from_config(cls, config: Config, language: str = "en") -> Aids:
+        """Aids in the document's language: English, or a language with a glossary of its
+        own (Spanish: ``checks/data/glossary_es.tsv`` plus ``[checks.es] glossary``); other
+        languages get none (English terms would be wrong there)."""
         from checks.glossary import config_files, load_glossary
+        from checks.lang import base
+        from checks.lang import language as lang_facts
         from checks.swaps import swap_rows
 
-        files = tuple(config_files(config, "checks.glossary"))
-        glossary = {
-            t: e for t, e in load_glossary(files).items() if e.kind in ("medical", "acronym")
-        }
+        code = base(language) or "en"
+        facts = lang_facts(code)
+        if facts is None:
+            return cls(glossary={}, swaps={})
+        if code == "en":
+            entries = load_glossary(tuple(config_files(config, "checks.glossary")))
+        else:
+            files = tuple(config_files(config, f"checks.{code}.glossary"))
+            entries = load_glossary(files, facts.glossary_file)
+        glossary = {t: e for t, e in entries.items() if e.kind in ("medical", "acronym")}
         swaps: dict[str, str] = {}
-        if config.get("render.swaps", True):
+        if code == "en" and config.get("render.swaps", True):
             medical = set(glossary)
             for phrase, replacement in swap_rows(tuple(config_files(config, "checks.swaps"))):
                 if phrase not in medical:  # medical terms are explained, never replaced

@@ -40,6 +40,13 @@ FORMULAS = [
     ("ari", "Automated Readability Index", "years of school"),
     ("health_vocabulary", "Health vocabulary", "jargon and rare words; higher is harder"),
 ]
+# Spanish documents: the Spanish formulas (checks.lang.es.formulas), never the English ones.
+FORMULAS_ES = [
+    ("sol", "SOL grade", "Spanish SMOG on the English grade scale; years of school"),
+    ("inflesz", "INFLESZ (Szigriszt-Pazos)", "0–100; higher is easier, 55+ is normal"),
+    ("fernandez_huerta", "Fernández-Huerta", "0–100; higher is easier"),
+    ("health_vocabulary", "Health vocabulary", "jargon and rare words; higher is harder"),
+]
 
 
 def _number_findings(report: dict) -> list[dict]:
@@ -250,10 +257,16 @@ def _polysyllables(doc: Document) -> list[tuple[str, int, int]]:
 def render_report(doc: Document, report: dict, config: Config | None = None) -> str:
     findings = _number_findings(report)
     scores = report.get("scores", {})
-    formulas = [(key, label, note, scores.get(key)) for key, label, note in FORMULAS]
+    rows = FORMULAS_ES if "sol" in scores else FORMULAS
     citations, uncited = _citation_table(doc, findings)
     by_category = Counter(f["category"] for f in findings)
     sentence_counts = Counter(s.get("difficulty") for s in report.get("sentences", []))
+    from ..i18n.messages import has_catalogue, translator
+
+    lang = doc.metadata.language
+    ui_lang = lang if has_catalogue(lang) else "en"  # labels in the document's language
+    _ = translator(ui_lang)
+    formulas = [(key, _(label), _(note), scores.get(key)) for key, label, note in rows]
     return (
         env()
         .get_template("report/template.html.j2")
@@ -269,10 +282,12 @@ def render_report(doc: Document, report: dict, config: Config | None = None) -> 
             citations=citations,
             uncited=uncited,
             pemat=assess(doc, report),
-            legend=LEGEND,
+            legend=[(css, _(label), _(note)) for css, label, note in LEGEND],
             by_category=by_category,
             sentence_counts=sentence_counts,
             polysyllables=_polysyllables(doc)[:40],
             severities=("error", "warning", "suggestion"),
+            _=_,
+            ui_lang=ui_lang,
         )
     )

@@ -1,0 +1,1 @@
+"""Spanish: sentence facts, counts and the formulas Spanish health-literacy work uses."""

@@ -1,0 +1,1 @@
+"""Languages: detecting a document's language, and the handouts' message catalogues."""
