@@ -166,3 +166,22 @@ def test_axe_on_the_spanish_handout(browser, doc, tmp_path):
     )
     assert result["violations"] == [] and result["passes"] >= 10
     assert browser.evaluate("document.documentElement.lang") == "es"
+
+
+@pytest.mark.parametrize("profile", ["screen", "print"])
+def test_spanish_pdf_passes_both_independent_checkers(doc, tmp_path, profile):
+    """The corpus conformance test's checkers (outloud, pdfua) on the Spanish handout."""
+    from bench.conformance import CHECKERS, check_pdfs, pdf_errors
+    from pipeline.render import render_pdf
+    from pipeline.render.api import DEFAULT_ICC
+    from tests.conftest import require_icc_profile
+
+    if profile == "print":
+        require_icc_profile()
+        assert DEFAULT_ICC.is_file()
+    pdf = tmp_path / f"presion-alta-{profile}.pdf"
+    pdf.write_bytes(render_pdf(doc, Config(), profile=profile, base_dir=HANDOUT.parent))
+    results = check_pdfs([pdf], jobs=1)
+    for checker in CHECKERS:
+        assert results[0][checker]["error"] is None, results[0][checker]["error"]
+        assert pdf_errors(results, checker) == {}, checker
