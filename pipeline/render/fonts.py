@@ -59,7 +59,19 @@ class Fallback:
     # ToUnicode maps one glyph to one text, so ذ came back as غ: with ccmp off each letter
     # stays one glyph and the text reads back unchanged (the shapes are the same).
     features: str = ""
+    script: str = ""  # "" = always declared; else only for documents with that script's text
 
+
+# Where each large face's script lives in Unicode. Declaring a face costs its parse (the CJK
+# files are tens of megabytes), so a document declares only the faces its text needs.
+SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
+    "arabic": ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF),
+               (0xFE70, 0xFEFF)),
+    "hebrew": ((0x0590, 0x05FF), (0xFB1D, 0xFB4F)),
+    "cjk": ((0x1100, 0x11FF), (0x2E80, 0x2FDF), (0x3000, 0x30FF), (0x3100, 0x9FFF),
+            (0xA960, 0xA97F), (0xAC00, 0xD7FF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F),
+            (0xFF00, 0xFFEF), (0x20000, 0x3134F)),
+}  # fmt: skip
 
 _CJK = "fonts/ofl/notosans{0}/NotoSans{1}[wght].ttf"
 FALLBACKS = (
@@ -69,21 +81,30 @@ FALLBACKS = (
         "fontpkg_noto_sans_arabic",
         "files/NotoSansArabic[wdth,wght].ttf",
         features='"ccmp" 0',
+        script="arabic",
     ),
     Fallback(
         "PlainprintNotoHebrew",
         "justmytype_intl_rtl",
         "fonts/ofl/notosanshebrew/NotoSansHebrew[wdth,wght].ttf",
+        script="hebrew",
     ),
-    Fallback("PlainprintNotoJP", "justmytype_intl_cjk", _CJK.format("jp", "JP"), ("ja",)),
-    Fallback("PlainprintNotoSC", "justmytype_intl_cjk", _CJK.format("sc", "SC"), ("zh",)),
+    Fallback(
+        "PlainprintNotoJP", "justmytype_intl_cjk", _CJK.format("jp", "JP"), ("ja",), script="cjk"
+    ),
+    Fallback(
+        "PlainprintNotoSC", "justmytype_intl_cjk", _CJK.format("sc", "SC"), ("zh",), script="cjk"
+    ),
     Fallback(
         "PlainprintNotoTC",
         "justmytype_intl_cjk",
         _CJK.format("tc", "TC"),
         ("zh-Hant", "zh-TW", "zh-HK", "zh-MO"),
+        script="cjk",
     ),
-    Fallback("PlainprintNotoKR", "justmytype_intl_cjk", _CJK.format("kr", "KR"), ("ko",)),
+    Fallback(
+        "PlainprintNotoKR", "justmytype_intl_cjk", _CJK.format("kr", "KR"), ("ko",), script="cjk"
+    ),
 )
 
 
@@ -114,14 +135,26 @@ def font_roots() -> tuple[Path, ...]:
     return (font_dir(), *dict.fromkeys(p.parent for p in fallback_files().values()))
 
 
-def family_stack(lang: str = "") -> str:
+def fallbacks_for(text: str) -> tuple[Fallback, ...]:
+    """The fallback faces a document needs: the always-declared ones, and each large face
+    whose script occurs in ``text``."""
+    points = {ord(c) for c in set(text) if c > "\u024f"}
+    found = {
+        script
+        for script, ranges in SCRIPT_RANGES.items()
+        if any(lo <= p <= hi for p in points for lo, hi in ranges)
+    }
+    return tuple(f for f in FALLBACKS if not f.script or f.script in found)
+
+
+def family_stack(lang: str = "", fallbacks: tuple[Fallback, ...] = FALLBACKS) -> str:
     """The CSS ``font-family`` list: Atkinson first, then the fallbacks (own CJK face first)."""
-    names = [f.family for f in FALLBACKS]
+    names = [f.family for f in fallbacks]
     # The most specific language match wins: zh-TW is Traditional, not the zh (Simplified) face.
-    matches = [(len(x), f.family) for f in FALLBACKS for x in f.langs if _lang_matches(lang, x)]
+    matches = [(len(x), f.family) for f in fallbacks for x in f.langs if _lang_matches(lang, x)]
     mine = [max(matches)[1]] if matches else []
     if mine:
-        cjk = [f.family for f in FALLBACKS if f.langs]
+        cjk = [f.family for f in fallbacks if f.langs]
         names = [n for n in names if n not in cjk] + mine + [n for n in cjk if n not in mine]
     return ", ".join(f'"{n}"' for n in [CSS_FAMILY, *names])
 
@@ -132,7 +165,7 @@ def _lang_matches(lang: str, want: str) -> bool:
 
 
 @functools.cache
-def font_face_css() -> str:
+def font_face_css(fallbacks: tuple[Fallback, ...] = FALLBACKS) -> str:
     rules = []
     for weight, path in font_files().items():
         rules.append(
@@ -140,7 +173,7 @@ def font_face_css() -> str:
             f' font-family: "{CSS_FAMILY}"; font-style: normal; font-weight: {weight};'
             f' src: url("{path.as_uri()}") format("truetype"); }}'
         )
-    for fallback in FALLBACKS:
+    for fallback in fallbacks:
         path = fallback_files()[fallback.family]
         features = f" font-feature-settings: {fallback.features};" if fallback.features else ""
         for weight in (400, 700):
@@ -149,9 +182,9 @@ def font_face_css() -> str:
                 f' font-family: "{fallback.family}"; font-style: normal; font-weight: {weight};'
                 f' src: url("{path.as_uri()}") format("truetype");{features} }}'
             )
-    rules.append(f"html {{ font-family: {family_stack()}; }}")
+    rules.append(f"html {{ font-family: {family_stack('', fallbacks)}; }}")
     # Han characters differ by language: each CJK language gets its own face first.
-    for fallback in FALLBACKS:
+    for fallback in fallbacks:
         for lang in fallback.langs:
-            rules.append(f":lang({lang}) {{ font-family: {family_stack(lang)}; }}")
+            rules.append(f":lang({lang}) {{ font-family: {family_stack(lang, fallbacks)}; }}")
     return "\n".join(rules) + "\n"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import RenderError
 from .fetcher import Policy, make_fetcher
-from .fonts import font_face_css, font_roots
+from .fonts import fallbacks_for, font_face_css, font_roots
 from .structure import recording
 from .warn import FONT, OTHER, warn
 
@@ -112,10 +112,12 @@ def profile_css(settings: PdfSettings) -> str:
     return "\n".join(css) + "\n"
 
 
-def stylesheets(settings: PdfSettings, extra_css: str = "", profiles=None):
+def stylesheets(settings: PdfSettings, extra_css: str = "", profiles=None, text: str = ""):
+    """``text``: the page's text, so only the fallback faces it needs are declared."""
     pdf_dir = templates_dir() / "pdf"
+    fallbacks = fallbacks_for(text)
     sheets = [
-        stylesheet("fonts", font_face_css()),
+        stylesheet("fonts:" + ",".join(f.family for f in fallbacks), font_face_css(fallbacks)),
         stylesheet("style", (pdf_dir / "style.css").read_text(encoding="utf-8")),
     ]
     if settings.profile == "print":
@@ -161,7 +163,7 @@ def write_pdf(
         # intent, PDF version), write_pdf() writes its metadata.
         options = {"pdf_variant": variant, "pdf_tags": True}
         profiles: dict = {}
-        sheets = stylesheets(settings, extra_css, profiles)
+        sheets = stylesheets(settings, extra_css, profiles, html)
         document = HTML(string=html, base_url=base_url, url_fetcher=make_fetcher(policy)).render(
             stylesheets=sheets,
             font_config=font_config(),
