@@ -119,3 +119,20 @@ def test_warnings_are_written_down_and_explained(pdf_results, html_results, corp
     assert not unexplained, "warning kinds the README does not explain:\n" + "\n".join(
         sorted(unexplained)
     )
+
+
+def test_no_notdef_glyph_in_any_pdf(corpus_build):
+    """Every script prints (issue 10, point 4): no glyph the embedded font lacks, in any PDF."""
+    import pikepdf
+
+    from tests.test_render_scripts import notdef_glyphs
+
+    _, out, _ = corpus_build
+    pdfs = sorted((out / "pdf").glob("*.pdf")) + sorted((out / "print").glob("*.pdf"))
+    assert pdfs
+    missing = {}
+    for path in pdfs:
+        with pikepdf.open(path) as pdf:
+            if count := notdef_glyphs(pdf):
+                missing[path.name] = count
+    assert not missing, f".notdef glyphs in {len(missing)} PDFs: {missing}"
