@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
+from plainprint.pipeline.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
 SEED = Path(__file__).resolve().parent.parent / "sources" / "ili-ilp-melanoma.txt"
@@ -158,7 +158,7 @@ def test_a_selector_that_names_no_rule_is_a_usage_error(capsys, flag):
     [
         ('[checks]\nignore = ["PL0066"]\n', "checks.ignore entry 'PL0066' matches no rule"),
         ('[checks]\nselect = "HX"\n', "checks.select entry 'HX' matches no rule"),
-        ('[checks.rules.PL999]\nseverity = "off"\n', "checks.rules.PL999 names no rule"),
+        ('[checks.rules.PL999]\nseverity = "off"\n', "plainprint.checks.rules.PL999 names no rule"),
     ],
 )
 def test_a_configured_rule_that_does_not_exist_is_an_error(capsys, tmp_path, toml, message):
@@ -170,7 +170,7 @@ def test_a_configured_rule_that_does_not_exist_is_an_error(capsys, tmp_path, tom
 
 
 def test_rules_lists_every_rule_and_explains_one(capsys):
-    from checks.registry import all_rules
+    from plainprint.checks.registry import all_rules
 
     code, out, _ = run(["rules"], capsys)
     assert code == 0
