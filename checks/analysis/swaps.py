@@ -34,7 +34,9 @@ def compile_phrase(phrase: str) -> re.Pattern[str]:
 @functools.cache
 def _default_rows() -> tuple[tuple[str, str], ...]:
     text = (
-        resources.files("plainprint.checks.analysis").joinpath("data/swaps.tsv").read_text(encoding="utf-8")
+        resources.files("plainprint.checks.analysis")
+        .joinpath("data/swaps.tsv")
+        .read_text(encoding="utf-8")
     )
     return tuple(_read(text))
 
