@@ -106,13 +106,13 @@ def is_poly(profile: tuple, v: dict[str, str]) -> int:
 
 def profile_file(path: Path) -> tuple:
     """Token profiles (long and short sentences apart), sentences, short ones, semicolons."""
-    from plainprint.checks.analysis.text import prepare
+    from plainprint.checks.analysis.text import ENGLISH, prepare
     from plainprint.pipeline.ingest import ingest_bytes
 
     tokens: collections.Counter = collections.Counter()
     short_tokens: collections.Counter = collections.Counter()
     sentences = short = semicolons = 0
-    for unit in prepare(ingest_bytes(path.read_bytes(), path)):
+    for unit in prepare(ingest_bytes(path.read_bytes(), path), ENGLISH):
         for s in unit.sentences:
             sentences += 1
             semicolons += s.clean.count(";")

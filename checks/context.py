@@ -125,7 +125,7 @@ class Settings:
             sev = value.get("severity")
             if sev is not None and sev not in (*SEVERITIES, "off"):
                 raise ConfigError(
-                    config.path, f"plainprint.checks.rules.{key}.severity {sev!r} is not valid",
+                    config.path, f"checks.rules.{key}.severity {sev!r} is not valid",
                     "use error, warning, suggestion or off",
                 )  # fmt: skip
             rule_config[key] = value
@@ -136,7 +136,7 @@ class Settings:
         if unknown:
             raise ConfigError(
                 config.path,
-                f"plainprint.checks.rules.{unknown[0]} names no rule",
+                f"checks.rules.{unknown[0]} names no rule",
                 SELECTOR_HINT,
             )
 

@@ -51,7 +51,7 @@ def _rule_settings(
         if key not in options:
             raise ConfigError(
                 config.path,
-                f"plainprint.checks.rules.{rule.code}: unknown option {key!r}",
+                f"checks.rules.{rule.code}: unknown option {key!r}",
                 "options: " + (", ".join(sorted(options)) or "none"),
             )
         options[key] = _typed(config, rule, key, value, options[key])
@@ -83,7 +83,7 @@ def _typed(config: Config, rule: Rule, key: str, value: Any, default: Any) -> An
     if not ok:
         raise ConfigError(
             config.path,
-            f"plainprint.checks.rules.{rule.code}.{key} = {value!r} is not valid",
+            f"checks.rules.{rule.code}.{key} = {value!r} is not valid",
             f"use {_KIND.get(type(default), 'a value like the default')}; the default is {default!r}",
         )
     return value

@@ -10,6 +10,7 @@ from plainprint.checks.analysis.formulas import (
     dale_chall_easy_words,
     scores,
 )
+from plainprint.checks.analysis.lang import text_profile
 from plainprint.checks.analysis.passive import is_passive
 from plainprint.checks.analysis.text import Sentence, Unit, prepare, segment
 from plainprint.checks.analysis.vocabulary import Vocabulary
@@ -52,7 +53,7 @@ def document_counts(doc: Document, vocab: Vocabulary | None = None) -> Counts:
     """Counts for a Document, from the same units ``run_checks`` scores."""
     vocab = vocab or _default_vocabulary()
     total = Counts()
-    for unit in prepare(doc):
+    for unit in prepare(doc, text_profile(doc.metadata.language)):
         total += unit_counts(unit, vocab)
     return total
 

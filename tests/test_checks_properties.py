@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plainprint.checks import run_checks
-from plainprint.checks.analysis.text import prepare
+from plainprint.checks.analysis.text import ENGLISH, prepare
 from plainprint.checks.scoring import document_counts
 from plainprint.pipeline.config import Config
 from plainprint.pipeline.document import iter_blocks, iter_items, plain_text
@@ -213,7 +213,7 @@ def test_html_comments_are_never_scored():
     b = run_checks(without, Config(), today=TODAY)
     assert a.scores == b.scores
     # A paragraph that is only a comment is not a scored unit at all.
-    assert [u.kind for u in prepare(with_comment)] == ["paragraph", "list_item"]
+    assert [u.kind for u in prepare(with_comment, ENGLISH)] == ["paragraph", "list_item"]
 
 
 def test_html_comments_in_a_markdown_source_are_not_flagged(tmp_path):

@@ -195,7 +195,7 @@ def test_spanish_glossary_is_shipped_and_complete():
 
 
 def _glossary_rows() -> list[str]:
-    path = Path(__file__).parents[1] / "checks" / "data" / "glossary_es.tsv"
+    path = Path(__file__).parents[1] / "checks" / "analysis" / "data" / "glossary_es.tsv"
     return [
         line
         for line in path.read_text(encoding="utf-8").splitlines()

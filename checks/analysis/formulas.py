@@ -181,10 +181,21 @@ def ari(c: Counts) -> float | None:
     return _r(4.71 * c.letters / c.words + 0.5 * c.words / c.sentences - 21.43)
 
 
-def health_vocabulary(c: Counts) -> float | None:
-    from plainprint.checks.analysis.vocabulary import score_from_counts
+# health_vocabulary's weights (see checks.analysis.vocabulary for the per-word load).
+LOAD_WEIGHT = 0.6
+LENGTH_WEIGHT = 0.1
+BASE = 0.0
 
-    return score_from_counts(c)
+
+def health_vocabulary(c: Counts) -> float | None:
+    if not c.words:
+        return None
+    value = (
+        LOAD_WEIGHT * 100 * c.vocabulary_load / c.words
+        + LENGTH_WEIGHT * c.words / c.sentences
+        + BASE
+    )
+    return round(value, 2)
 
 
 FORMULAS = {

@@ -335,13 +335,9 @@ def _make_unit(content, block_id, kind, section, section_id, line, item=None, la
     return unit
 
 
-def prepare(doc: Document, lang: Abbreviations | None = None) -> list[Unit]:
+def prepare(doc: Document, lang: Abbreviations) -> list[Unit]:
     """Every scored unit of the document, in reading order, split by ``lang``'s sentence
-    facts (default: the document language's, see ``checks.analysis.lang``)."""
-    if lang is None:
-        from plainprint.checks.analysis.lang import text_profile
-
-        lang = text_profile(doc.metadata.language)
+    facts (for the document's language: ``checks.analysis.lang.text_profile``)."""
     units: list[Unit] = []
     section, section_id = "", ""
 

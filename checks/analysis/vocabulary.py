@@ -29,16 +29,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from plainprint.checks.analysis.formulas import Counts
+from plainprint.checks.analysis.formulas import health_vocabulary
 from plainprint.checks.analysis.lexicon import lexicon
 from plainprint.checks.analysis.syllables import fold
 from plainprint.checks.analysis.text import Sentence
 
 ZIPF_EASY = 5.5
 ZIPF_SPAN = 3.0
-LOAD_WEIGHT = 0.6
-LENGTH_WEIGHT = 0.1
-BASE = 0.0
 
 COMMON_ACRONYMS = frozenset(
     {"US", "UK", "OK", "TV", "AM", "PM", "USA", "ID", "FAQ", "DIY", "CEO", "BBC", "EU", "UN"}
@@ -129,12 +126,4 @@ class Vocabulary:
         return load
 
 
-def score_from_counts(c: Counts) -> float | None:
-    if not c.words:
-        return None
-    value = (
-        LOAD_WEIGHT * 100 * c.vocabulary_load / c.words
-        + LENGTH_WEIGHT * c.words / c.sentences
-        + BASE
-    )
-    return round(value, 2)
+score_from_counts = health_vocabulary  # the score, from the counts a text produced

@@ -70,9 +70,7 @@ class Messages(gettext.NullTranslations):
 @functools.cache
 def messages(language: str | None) -> gettext.NullTranslations:
     """The catalogue for a language tag ("es", "es-MX" → es); English text without one."""
-    from plainprint.checks.analysis.lang import base
-
-    code = base(language)
+    code = (language or "").replace("_", "-").split("-")[0].strip().lower()  # "es-MX" → "es"
     folder = locale_dir() / code / "LC_MESSAGES"
     mo = folder / f"{DOMAIN}.mo"
     if mo.is_file():

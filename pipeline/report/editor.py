@@ -238,12 +238,13 @@ def _citation_table(doc: Document, findings: list[dict]) -> tuple[list[dict], li
 
 def _polysyllables(doc: Document) -> list[tuple[str, int, int]]:
     """The polysyllabic words that drive SMOG: (word, syllables, count), most frequent first."""
+    from plainprint.checks.analysis.lang import text_profile
     from plainprint.checks.analysis.text import prepare
 
     counts: Counter[str] = Counter()
     syll: dict[str, int] = {}
     shown: dict[str, str] = {}  # as first written, so acronyms stay upper case
-    for unit in prepare(doc):
+    for unit in prepare(doc, text_profile(doc.metadata.language)):
         for sentence in unit.sentences:
             for w in sentence.words:
                 if w.syllables >= 3 and not w.is_number:
