@@ -89,11 +89,12 @@ summary: | $(STAMP) ## Print the summary table of the last build (exit 2 if a so
 	@$(PY) -m plainprint.pipeline.summary -o $(OUT) $(SRC)
 
 check: report ## CI gate: fail per FAIL_ON; writes output/checks.sarif and output/checks.junit.xml
+	@# No check runs twice: `make report` checked every document; these read its reports.
 	@# The files record the same fail policy as the gate; exit 1 (findings) is not an error here.
 	@for fmt in sarif:checks.sarif junit:checks.junit.xml; do rc=0; \
-	  $(PLAINPRINT) check $(DOCS) --fail-on $(FAIL_ON) --format $${fmt%%:*} --output $(OUT)/$${fmt#*:} || rc=$$?; \
+	  $(PLAINPRINT) check --from-reports $(OUT) $(DOCS) --fail-on $(FAIL_ON) --format $${fmt%%:*} --output $(OUT)/$${fmt#*:} || rc=$$?; \
 	  [ $$rc -le 1 ] || exit $$rc; echo "wrote $(OUT)/$${fmt#*:}"; done
-	$(PLAINPRINT) check $(DOCS) --fail-on $(FAIL_ON)
+	$(PLAINPRINT) check --from-reports $(OUT) $(DOCS) --fail-on $(FAIL_ON)
 
 test: system-packages-test $(STAMP) lint ## Lint, then run the test suite
 	$(PY) -m pytest -q

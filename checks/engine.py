@@ -18,7 +18,15 @@ from plainprint.checks.analysis.text import (
 from plainprint.checks.context import Context, Settings, build_context
 from plainprint.checks.finding import SEVERITIES, Finding
 from plainprint.checks.registry import Rule, all_rules
-from plainprint.checks.report import Report
+from plainprint.checks.report import (
+    Note,
+    Report,
+    ReportCounts,
+    SectionScore,
+    SentenceFacts,
+    UnitScore,
+    polysyllables_of,
+)
 from plainprint.checks.suppress import apply_inline, bad_directives
 from plainprint.pipeline.config import Config
 from plainprint.pipeline.document.nodes import Document, Heading
@@ -205,14 +213,15 @@ def run_checks(doc: Document, config: Config | None = None, *, today: dt.date | 
         target=settings.target_grade,
         fail_on=fail_on,
         scores=ctx.scores,
-        counts=counts,
-        sections=sections,
-        paragraphs=paragraphs,
-        sentences=sentences,
+        counts=ReportCounts.from_dict(counts),
+        sections=[SectionScore.from_dict(s, "sections") for s in sections],
+        paragraphs=[UnitScore.from_dict(p, "paragraphs") for p in paragraphs],
+        sentences=[SentenceFacts.from_dict(s, "sentences") for s in sentences],
         findings=findings,
         today=settings.today.isoformat(),
         language_detected=settings.detected,
-        notes=language_notes(settings, not_run),
+        notes=[Note.from_dict(n, "notes") for n in language_notes(settings, not_run)],
+        polysyllables=polysyllables_of(ctx.units),
     )
     report.refresh()
     return report

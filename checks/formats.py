@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
-from plainprint.checks.finding import SEVERITY_RANK, Finding
+from plainprint.checks.finding import SEVERITIES, SEVERITY_RANK, Finding
 from plainprint.checks.registry import all_rules
 from plainprint.checks.report import SCHEMA, Report
 from plainprint.pipeline.config import DEFAULT_RULES_URL
@@ -70,27 +70,28 @@ def to_text(reports: list[Report], *, colour: bool = False) -> str:
         return f"{code}{s}{_RESET}" if colour else s
 
     lines = []
-    totals = {"error": 0, "warning": 0, "suggestion": 0}
+    totals = dict.fromkeys(SEVERITIES, 0)
     for r in reports:
         grade = "n/a" if r.grade is None else f"{r.grade:.1f}"
         flag = " (indicative)" if r.indicative else ""
-        ok = r.grade is not None and r.grade <= r.target
+        ok = r.within_target
         verdict = c("\033[32m", "within target") if ok else c(_COLOURS["error"], "above target")
         lines.append(c(_BOLD, f"{r.source}: {r.title}"))
         lines.append(
             f"  grade {grade} {r.formula}{flag}, target {r.target:g}: {verdict}; "
             f"health_vocabulary {r.scores.get('health_vocabulary')}; "
-            f"active sentences {r.counts.get('active_share')}"
+            f"active sentences {r.counts.active_share}"
         )
         for note in r.notes:
-            lines.append(c(_DIM, f"  note: {note['message']}"))
+            lines.append(c(_DIM, f"  note: {note.message}"))
         for f in r.findings:
             sev = c(_COLOURS[f.severity], f"[{f.severity}]")
             line = f"  {_where(r, f)}: {c(_BOLD, f.rule)} {sev} {f.message}"
             if f.suggestion:
                 line += c(_DIM, f" (suggest: {f.suggestion.title})")
             lines.append(line)
-            totals[f.severity] += 1
+        for severity, n in r.summary().to_dict().items():
+            totals[severity] += n
         if r.suppressed:
             lines.append(c(_DIM, f"  {len(r.suppressed)} finding(s) suppressed"))
     lines.append(

@@ -46,13 +46,14 @@ class Outcome:
 
 
 def _summarise(outcome: Outcome, report: dict) -> None:
-    outcome.grade = report.get("grade")
-    outcome.target = report.get("target")
-    outcome.passed = report.get("passed")
-    counts: dict[str, int] = {}
-    for finding in report.get("findings", []):
-        counts[finding["severity"]] = counts.get(finding["severity"], 0) + 1
-    outcome.severities = counts
+    """Grade, pass and findings by severity from the report's own summary (not recounted)."""
+    from plainprint.checks.report import ReportHead
+
+    head = ReportHead.from_dict(report)
+    outcome.grade = head.grade
+    outcome.target = head.target
+    outcome.passed = head.passed
+    outcome.severities = {s: n for s, n in head.summary.to_dict().items() if n}
 
 
 def build_one(

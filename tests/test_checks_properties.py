@@ -229,7 +229,7 @@ def test_html_comments_in_a_markdown_source_are_not_flagged(tmp_path):
     messages = [f.message for f in report.findings]
     for word in ("metastatic", "utilize", "ILI", "2.5", "98%", "Studies show"):
         assert not any(word in m for m in messages), (word, messages)
-    assert report.counts["words"] == len(["Wear", "a", "hat", "when", "you", "go", "out.", "Rest"])
+    assert report.counts.words == len(["Wear", "a", "hat", "when", "you", "go", "out.", "Rest"])
 
 
 @pytest.mark.parametrize("kind", ["<!-- x -->", "https://example.org/2.5-mg-98%"])

@@ -77,7 +77,7 @@ def test_no_prose_finding_points_at_a_heading_or_reference_list(report, seed_doc
 def test_scores_and_sentences_are_reported(report):
     assert set(report.scores) >= {"smog", "fkgl", "flesch_reading_ease", "forcast", "dale_chall",
                                   "coleman_liau", "gunning_fog", "ari", "health_vocabulary"}  # fmt: skip
-    assert report.counts["sentences"] >= 30  # headings are not glued to sentences
-    assert 0 < report.counts["active_share"] < 1
-    assert {s["difficulty"] for s in report.sentences} >= {"hard", "very_hard"}
-    assert all(p["block_id"].startswith("p") for p in report.paragraphs)
+    assert report.counts.sentences >= 30  # headings are not glued to sentences
+    assert 0 < report.counts.active_share < 1
+    assert {s.difficulty for s in report.sentences} >= {"hard", "very_hard"}
+    assert all(p.block_id.startswith("p") for p in report.paragraphs)

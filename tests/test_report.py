@@ -194,16 +194,18 @@ def test_citations_in_tables_and_quotes_count_in_checks_and_report():
 
 
 def test_pemat_counts_findings_by_rule_code():
+    from dataclasses import replace
+
+    from plainprint.checks.finding import Finding
     from plainprint.pipeline.report.pemat import assess
 
     d = doc(h(1, "Flu"), h(2, "What to do"), p("About 12.5% of people get flu each year."))
-    report = {
-        "counts": {"words": 8, "active_share": 1.0},
-        "findings": [
-            {"rule": "PL010", "name": "uncited-statistic"},  # not a confusing number
-            {"rule": "HD008", "name": "section-without-subheading"},  # a long section
-        ],
-    }
+    report = run_checks(d, Config())
+    report.counts = replace(report.counts, words=8, active_share=1.0)
+    report.findings = [
+        Finding("PL010", "uncited-statistic", "warning", "m"),  # not a confusing number
+        Finding("HD008", "section-without-subheading", "warning", "m"),  # a long section
+    ]
     items = {i.number: i for i in assess(d, report)["items"]}
     assert items[6].met is True and "0 confusing numbers" in items[6].evidence
     assert items[8].met is False and "1 long paragraphs or sections" in items[8].evidence

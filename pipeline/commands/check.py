@@ -1,7 +1,8 @@
 """``plainprint check [SOURCE|FOLDER|DOC.json …] [--format …] [--fail-on …]``: the checks stage.
 
 Takes what ``build`` takes (files, folders searched the way build searches them, nothing for
-the configured sources folder). After the checks, the command reads ``.md`` and ``.txt``
+the configured sources folder). ``--from-reports OUTPUT`` runs no check at all: it reads the
+typed reports a build wrote (``make check`` does this after ``make report``). After the checks, the command reads ``.md`` and ``.txt``
 sources once more to give findings exact lines and columns: I/O stays out of the checks.
 """
 
@@ -79,15 +80,21 @@ def add_parser(sub) -> None:
         "--check-links", action="store_true", help="follow reference URLs and DOIs (needs network)"
     )
     p.add_argument(
+        "--from-reports",
+        metavar="OUTPUT",
+        type=Path,
+        help="run no checks: read the reports a build wrote to OUTPUT/reports/<name>.json "
+        "(for every SOURCE given, else every report there) and write them in --format; what "
+        "`make check` does after `make report`",
+    )
+    p.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour text output"
     )
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    from plainprint.checks import run_checks
-    from plainprint.checks.formats import render
-    from plainprint.checks.suppress import apply_baseline, baseline_dict, load_baseline
+    from plainprint.checks.suppress import load_baseline
     from plainprint.pipeline.config import Config
 
     config = config_from_args(args)
@@ -99,6 +106,21 @@ def run(args) -> int:
             "use error, warning, suggestion or never",
         )
     select, ignore = _rule_list(args.select, "--select"), _rule_list(args.ignore, "--ignore")
+    if args.from_reports is not None:
+        if select or ignore or args.check_links:
+            raise PlainprintError(
+                None,
+                "--from-reports reads reports as the build checked them",
+                "drop --select, --ignore and --check-links, or check without --from-reports",
+            )
+        baseline = load_baseline(args.baseline) if args.baseline else None
+        reports = read_reports(args.from_reports, args.sources, baseline)
+        for report in reports:
+            report.fail_on = fail_on  # as a fresh check with this --fail-on records it
+        return _write(args, config, reports, fail_on)
+    from plainprint.checks import run_checks
+    from plainprint.checks.suppress import apply_baseline
+
     baseline_file = args.baseline or config.get("checks.baseline")
     baseline = load_baseline(baseline_file) if baseline_file else None
     inputs = args.sources or [Path(str(config.get("sources", "sources")))]
@@ -133,6 +155,14 @@ def run(args) -> int:
         if baseline is not None:
             apply_baseline(report, baseline)
         reports.append(report)
+    return _write(args, config, reports, fail_on)
+
+
+def _write(args, config, reports, fail_on: str) -> int:
+    """Write ``reports`` in the chosen format; the exit code of the --fail-on level."""
+    from plainprint.checks.formats import render
+    from plainprint.checks.suppress import baseline_dict
+
     if args.write_baseline:
         write_text(args.write_baseline, json.dumps(baseline_dict(reports), indent=2) + "\n")
     colour = args.color == "always" or (
@@ -151,6 +181,57 @@ def run(args) -> int:
     else:
         sys.stdout.write(out)
     return 1 if any(r.failing(fail_on) for r in reports) else 0
+
+
+def read_reports(out: Path, inputs: list[Path], baseline: dict | None = None) -> list:
+    """The typed reports a build wrote to ``out/reports`` for ``inputs`` (sources, folders or
+    Document JSON, resolved as ``check`` resolves them; none: every report in ``out``), with
+    exact source positions as a fresh check gives them. No check is run: the build's
+    configuration (and its ``checks.baseline``) already applied; ``baseline`` is one more."""
+    import json
+
+    from plainprint.checks.report import Report
+    from plainprint.checks.suppress import apply_baseline
+    from plainprint.pipeline.layout import output_paths
+
+    if not (out / "reports").is_dir():
+        raise PlainprintError(
+            out, "no reports folder here", "run `make report` (or `plainprint build`) first"
+        )
+    if inputs:
+        given = [(s.name, s.path) for s in resolve(inputs)]
+    else:
+        given = [(p.stem, None) for p in sorted((out / "reports").glob("*.json"))]
+    if not given:
+        raise PlainprintError(
+            out, "no reports found", "run `make report` (or `plainprint build`) first"
+        )
+    reports = []
+    for name, path in given:
+        paths = output_paths(out, name)
+        try:
+            data = json.loads(paths["report"].read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise PlainprintError(
+                paths["report"], "no report for this source", "run `make report` first"
+            ) from None
+        except ValueError as exc:
+            raise PlainprintError(
+                paths["report"], f"report is not JSON ({exc})", "run `make report` again"
+            ) from None
+        try:
+            report = Report.from_dict(data)
+        except ValueError as exc:
+            raise PlainprintError(paths["report"], str(exc), "run `make report` again") from None
+        doc = load_document(str(paths["document"])) if paths["document"].is_file() else None
+        if doc is not None:
+            if not doc.metadata.source_path:  # as `check DOC.json` names it
+                report.source = str(path or paths["document"])
+            _refine_positions(report, doc, path or paths["document"])
+        if baseline is not None:
+            apply_baseline(report, baseline)
+        reports.append(report)
+    return reports
 
 
 def _refine_positions(report, doc, given: Path) -> None:

@@ -3,15 +3,19 @@
 The document's own text with findings highlighted in place, a scorecard, the heading
 outline, a citation table, the PEMAT-P items a machine can score, and every finding of
 ``report.json`` listed with a link back to where it is. Built from the Document and the
-check report only, so it always agrees with ``report.json``.
+check report only (its typed form, ``checks.report.Report``: sentences, polysyllables
+and counts as the checks computed them, never segmented again), so it always agrees with
+``report.json``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from markupsafe import Markup
 
+from plainprint.checks.report import Report, SentenceFacts, UnitKey
 from plainprint.pipeline.config import Config
 from plainprint.pipeline.document import Document, iter_items, plain_text
 from plainprint.pipeline.document.nodes import (
@@ -49,36 +53,35 @@ FORMULAS_ES = [
 ]
 
 
-def _number_findings(report: dict) -> list[dict]:
+def _number_findings(report: Report) -> list[dict]:
     """Each finding with a stable id (f1, f2, …) in report order, and its category."""
     from plainprint.checks.registry import get_rule
 
     out = []
-    for n, f in enumerate(report.get("findings", []), 1):
-        rule = get_rule(f.get("rule", ""))
+    for n, f in enumerate(report.findings, 1):
+        rule = get_rule(f.rule)
         fixable = rule.autofix if rule else None  # what `plainprint fix` may apply
-        out.append({**f, "id": f"f{n}", "n": n, "category": category(f.get("rule", "")),
+        out.append({**f.to_dict(), "id": f"f{n}", "n": n, "category": category(f.rule),
                     "fixable": fixable})  # fmt: skip
     return out
 
 
-def _spans_for(unit_key, findings, sentences) -> list[Span]:
+def _spans_for(unit_key, findings, sentences: dict[UnitKey, list[SentenceFacts]]) -> list[Span]:
     spans: list[Span] = []
     for s in sentences.get(unit_key, []):
-        if s.get("difficulty") in ("hard", "very_hard"):
-            very = s["difficulty"] == "very_hard"
-            grade = s.get("grade")
+        if s.hard:
+            very = s.difficulty == "very_hard"
             label = "very hard" if very else "hard"
             spans.append(
                 Span(
-                    s["start"],
-                    s["end"],
+                    s.start,
+                    s.end,
                     "sentence",
                     "s-very-hard" if very else "s-hard",
-                    f"s-{unit_key[0]}-{unit_key[1]}-{s['start']}",
+                    f"s-{unit_key[0]}-{unit_key[1]}-{s.start}",
                     "legend-" + ("s-very-hard" if very else "s-hard"),
                     label,
-                    f"{label} sentence" + (f", grade {grade:.1f}" if grade is not None else ""),
+                    f"{label} sentence, grade {s.grade:.1f}",
                 )
             )
     for f in findings.get(unit_key, []):
@@ -116,15 +119,13 @@ def _block_flags(block_findings: list[dict]) -> Markup:
     return Markup(" ").join(parts)
 
 
-def _text_blocks(doc: Document, findings: list[dict], report: dict) -> list[dict]:
+def _text_blocks(doc: Document, findings: list[dict], report: Report) -> list[dict]:
     by_unit: dict[tuple, list[dict]] = {}
     for f in findings:
         loc = f["location"]
         if loc.get("block_id"):
             by_unit.setdefault((loc["block_id"], loc.get("item")), []).append(f)
-    sentences: dict[tuple, list[dict]] = {}
-    for s in report.get("sentences", []):
-        sentences.setdefault((s["block_id"], s.get("item")), []).append(s)
+    sentences = report.sentences_by_unit()
 
     def render_inline(key, content) -> Markup:
         text = plain_text(content)
@@ -236,32 +237,17 @@ def _citation_table(doc: Document, findings: list[dict]) -> tuple[list[dict], li
     return rows, uncited
 
 
-def _polysyllables(doc: Document) -> list[tuple[str, int, int]]:
-    """The polysyllabic words that drive SMOG: (word, syllables, count), most frequent first."""
-    from plainprint.checks.analysis.lang import text_profile
-    from plainprint.checks.analysis.text import prepare
-
-    counts: Counter[str] = Counter()
-    syll: dict[str, int] = {}
-    shown: dict[str, str] = {}  # as first written, so acronyms stay upper case
-    for unit in prepare(doc, text_profile(doc.metadata.language)):
-        for sentence in unit.sentences:
-            for w in sentence.words:
-                if w.syllables >= 3 and not w.is_number:
-                    counts[w.lower] += 1
-                    syll[w.lower] = w.syllables
-                    shown.setdefault(w.lower, w.text if w.text.isupper() else w.lower)
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [(shown[w], syll[w], c) for w, c in ranked]
-
-
-def render_report(doc: Document, report: dict, config: Config | None = None) -> str:
+def render_report(
+    doc: Document, report: Report | dict[str, Any], config: Config | None = None
+) -> str:
+    """The editor's report for ``doc`` from its check report (typed, or its JSON form)."""
+    if not isinstance(report, Report):
+        report = Report.from_dict(report)
     findings = _number_findings(report)
-    scores = report.get("scores", {})
+    scores = report.scores
     rows = FORMULAS_ES if "sol" in scores else FORMULAS
     citations, uncited = _citation_table(doc, findings)
     by_category = Counter(f["category"] for f in findings)
-    sentence_counts = Counter(s.get("difficulty") for s in report.get("sentences", []))
     from plainprint.pipeline.i18n.messages import has_catalogue, translator
 
     lang = doc.metadata.language
@@ -273,7 +259,7 @@ def render_report(doc: Document, report: dict, config: Config | None = None) -> 
         .get_template("report/template.html.j2")
         .render(
             doc=doc,
-            report=report,
+            report=report.to_dict(),  # the template reads report.json's fields
             css=Markup(stylesheet("report")),
             findings=findings,
             document_findings=[f for f in findings if not f["location"].get("block_id")],
@@ -285,8 +271,8 @@ def render_report(doc: Document, report: dict, config: Config | None = None) -> 
             pemat=assess(doc, report),
             legend=[(css, _(label), _(note)) for css, label, note in LEGEND],
             by_category=by_category,
-            sentence_counts=sentence_counts,
-            polysyllables=_polysyllables(doc)[:40],
+            sentence_counts=report.difficulty_counts(),
+            polysyllables=[(p.word, p.syllables, p.count) for p in report.polysyllables[:40]],
             severities=("error", "warning", "suggestion"),
             _=_,
             ui_lang=ui_lang,

@@ -10,6 +10,7 @@ import json
 import os
 from pathlib import Path
 
+from plainprint.checks.report import ReportHead
 from plainprint.pipeline.atomic import write_text
 from plainprint.pipeline.config import Config
 from plainprint.pipeline.layout import errors_for
@@ -20,7 +21,10 @@ SEVERITIES = ("error", "warning", "suggestion")
 
 
 def collect_rows(out: Path, names: set[str] | None = None) -> list[dict]:
-    """One row per source that has a report or an error in ``out`` (only ``names`` if given)."""
+    """One row per source that has a report or an error in ``out`` (only ``names`` if given).
+
+    Grade, pass and counts by severity come from each report's head (``ReportHead``): the
+    summary the checks wrote, never recounted from the findings."""
     only, names = names, set()
     reports = out / "reports"
     if reports.is_dir():
@@ -48,16 +52,15 @@ def collect_rows(out: Path, names: set[str] | None = None) -> list[dict]:
         report_path = reports / f"{name}.json"
         if report_path.exists():
             try:
-                report = json.loads(report_path.read_text(encoding="utf-8"))
-            except ValueError:
-                report = {}
-            row["title"] = report.get("title") or name
-            row["grade"] = report.get("grade")
-            row["target"] = report.get("target")
-            row["passed"] = report.get("passed")
-            for f in report.get("findings", []):
-                if f.get("severity") in row["counts"]:
-                    row["counts"][f["severity"]] += 1
+                head = ReportHead.from_dict(json.loads(report_path.read_text(encoding="utf-8")))
+            except ValueError:  # unreadable or another schema: listed by name only
+                head = None
+            if head is not None:
+                row["title"] = head.title or name
+                row["grade"] = head.grade
+                row["target"] = head.target
+                row["passed"] = head.passed
+                row["counts"] = head.summary.to_dict()  # the report's own summary
         for kind, rel in (
             ("PDF", f"pdf/{name}.pdf"),
             ("Print PDF", f"print/{name}.pdf"),

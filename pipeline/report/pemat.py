@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainprint.checks.finding import Finding
+from plainprint.checks.report import Report
 from plainprint.pipeline.document import Document, iter_blocks, iter_items, plain_text
 from plainprint.pipeline.document.nodes import (
     Emphasis,
@@ -55,23 +57,17 @@ SUMMARY_HEADINGS = re.compile(
 )
 
 
-def _rule_hits(report: dict, *codes: str) -> list[dict]:
+def _rule_hits(report: Report, *codes: str) -> list[Finding]:
     """Findings of these rules (by stable code, never by guessing from names)."""
-    return [f for f in report.get("findings", []) if f.get("rule") in codes]
+    return [f for f in report.findings if f.rule in codes]
 
 
-def _paragraph_words(doc: Document) -> list[int]:
-    return [
-        len(plain_text(b.content).split())
-        for b in iter_blocks(doc.blocks)
-        if isinstance(b, Paragraph)
-    ]
-
-
-def assess(doc: Document, report: dict) -> dict:
+def assess(doc: Document, report: Report) -> dict:
+    """The machine-scored items; word counts and the active share are the checks' own
+    (``report.counts``), never counted again here."""
     items: list[Item] = []
-    counts = report.get("counts", {}) or {}
-    words = counts.get("words") or sum(_paragraph_words(doc)) or 1
+    counts = report.counts
+    words = counts.words or 1
 
     jargon = _rule_hits(report, "PL006", "PL013")
     rate = 100 * len(jargon) / words
@@ -94,7 +90,7 @@ def assess(doc: Document, report: dict) -> dict:
         )
     )
 
-    active = counts.get("active_share")
+    active = counts.active_share
     if isinstance(active, int | float):
         share = active * 100 if active <= 1 else active
         items.append(
