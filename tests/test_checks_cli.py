@@ -158,7 +158,7 @@ def test_a_selector_that_names_no_rule_is_a_usage_error(capsys, flag):
     [
         ('[checks]\nignore = ["PL0066"]\n', "checks.ignore entry 'PL0066' matches no rule"),
         ('[checks]\nselect = "HX"\n', "checks.select entry 'HX' matches no rule"),
-        ('[checks.rules.PL999]\nseverity = "off"\n', "plainprint.checks.rules.PL999 names no rule"),
+        ('[checks.rules.PL999]\nseverity = "off"\n', "checks.rules.PL999 names no rule"),
     ],
 )
 def test_a_configured_rule_that_does_not_exist_is_an_error(capsys, tmp_path, toml, message):
