@@ -173,7 +173,7 @@ class Settings:
     max_source_mb: float = key(20, NUMBER, "a number of megabytes, e.g. 20",
         "larger sources are refused with a clear error")  # fmt: skip
     language: str | None = key(None, TEXT, 'a language tag, e.g. "en"',
-        "the language of sources that declare none")  # fmt: skip
+        "accepted for older files but not read: a source's language is declared or detected")  # fmt: skip
     sources: str = key("sources", TEXT, "a folder name", "where the sources are")
     output: str = key("output", TEXT, "a folder name", "where outputs go")
     fail_on: str = key("error", TEXT, '"error", "warning", "suggestion" or "never"',
