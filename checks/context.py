@@ -13,39 +13,20 @@ from plainprint.checks.analysis.swaps import swap_rows
 from plainprint.checks.analysis.terms import Occurrence, TermMatcher
 from plainprint.checks.analysis.text import Sentence, Unit, heading_text, prepare
 from plainprint.checks.analysis.vocabulary import Vocabulary
-from plainprint.checks.finding import SEVERITIES, Location
+from plainprint.checks.finding import Location
 from plainprint.checks.scoring import sentence_counts
 from plainprint.pipeline.config import Config
+from plainprint.pipeline.config.schema import CheckFacts, validate_checks
 from plainprint.pipeline.document import iter_blocks
 from plainprint.pipeline.document.nodes import Document, Heading
-from plainprint.pipeline.errors import ConfigError
 
-DEFAULT_TARGET = 8.0
 TOPIC_MIN_USES = 3
-
-
-def _as_date(value: Any, config: Config) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ConfigError(
-            config.path, f"checks.today is not a date: {value!r}", "use YYYY-MM-DD"
-        ) from None
 
 
 @functools.lru_cache(maxsize=16)
 def _glossary(paths: tuple[str, ...], default: str = "glossary.tsv") -> dict[str, GlossaryEntry]:
     """One glossary object per set of files, so word scores and matchers are reused."""
     return load_glossary(paths, default)
-
-
-def _language_section(config: Config, code: str) -> dict[str, Any]:
-    """``[checks.<code>]``: a language's own target, formula and glossary files."""
-    return config.section(f"checks.{code}") if code != "en" else {}
 
 
 @dataclass
@@ -72,86 +53,36 @@ class Settings:
 
     @classmethod
     def from_config(cls, config: Config, doc: Document, today: dt.date | None) -> Settings:
+        """Settings for one document from the typed configuration (validated by the schema,
+        here against the checks' facts too; nothing is re-checked)."""
         from plainprint.checks.analysis.lang import base, language
 
-        checks = config.section("checks")
+        rule_config = validate_checks(config, check_facts())
+        typed = config.typed
+        checks = typed.checks
         code = base(doc.metadata.language) or "en"
         lang = language(code)
-        own = _language_section(config, code)
+        own = typed.language_section(code)
         target = doc.metadata.target_grade
-        if target is None:
-            target = own.get(
-                "target_grade",
-                checks.get("target_grade", config.get("target_grade", DEFAULT_TARGET)),
-            )
-        try:
-            target = float(target)
-        except (TypeError, ValueError):
-            raise ConfigError(config.path, f"target_grade is not a number: {target!r}") from None
-        formula = str(checks.get("formula", "smog"))
-        if formula not in SCORE_NAMES or formula == "flesch_reading_ease":
-            raise ConfigError(
-                config.path,
-                f"checks.formula {formula!r} is not a grade formula",
-                "use one of " + ", ".join(n for n in SCORE_NAMES if n != "flesch_reading_ease"),
-            )
+        target = typed.target_for(code) if target is None else float(target)
+        formula = checks.formula
         if lang is None:
             formula = "none"  # no reading-level formula for this language
         elif code != "en":
-            formula = str(own.get("formula", lang.default_formula))
-            if formula not in lang.grade_formulas:
-                raise ConfigError(
-                    config.path,
-                    f"checks.{code}.formula {formula!r} is not a grade formula for {code}",
-                    "use one of " + ", ".join(lang.grade_formulas),
-                )
+            formula = own.formula or lang.default_formula
         if today is None:
-            today = _as_date(checks["today"], config) if "today" in checks else dt.date.today()
+            today = checks.today or dt.date.today()
         if code == "en" or lang is None:
             glossary = _glossary(tuple(str(p) for p in config_files(config, "checks.glossary")))
         else:
             files = config_files(config, f"checks.{code}.glossary")
             glossary = _glossary(tuple(str(p) for p in files), lang.glossary_file)
         swap_files = tuple(config_files(config, "checks.swaps"))
-        allow = {str(w).lower() for w in checks.get("allow", []) or []}
+        allow = {w.lower() for w in checks.allow}
         for path in config_files(config, "checks.allow_files"):
             for line in path.read_text(encoding="utf-8").splitlines():
                 if line.strip() and not line.startswith("#"):
                     allow.add(line.strip().lower())
-        rule_config = {}
-        for key, value in (checks.get("rules") or {}).items():
-            if not isinstance(value, dict):
-                value = {"severity": value} if isinstance(value, str) else {"enabled": bool(value)}
-            sev = value.get("severity")
-            if sev is not None and sev not in (*SEVERITIES, "off"):
-                raise ConfigError(
-                    config.path, f"checks.rules.{key}.severity {sev!r} is not valid",
-                    "use error, warning, suggestion or off",
-                )  # fmt: skip
-            rule_config[key] = value
-
-        from plainprint.checks.registry import SELECTOR_HINT, unknown_selectors
-
-        unknown = unknown_selectors(rule_config)
-        if unknown:
-            raise ConfigError(
-                config.path,
-                f"checks.rules.{unknown[0]} names no rule",
-                SELECTOR_HINT,
-            )
-
-        def listed(name: str) -> tuple[str, ...]:
-            v = checks.get(name, [])
-            items = tuple([v] if isinstance(v, str) else v or [])
-            unknown = unknown_selectors(str(i) for i in items)
-            if unknown:
-                raise ConfigError(
-                    config.path,
-                    f"checks.{name} entry {unknown[0]!r} matches no rule",
-                    SELECTOR_HINT,
-                )
-            return items
-
         return cls(
             target_grade=target,
             formula=formula,
@@ -160,12 +91,29 @@ class Settings:
             swap_rows=swap_rows(swap_files),
             allow=frozenset(allow),
             rule_config=rule_config,
-            select=listed("select"),
-            ignore=listed("ignore"),
-            check_links=bool(checks.get("check_links", False)),
+            select=checks.select,
+            ignore=checks.ignore,
+            check_links=checks.check_links,
             language=code,
             detected=doc.metadata.language_detected,
         )
+
+
+@functools.cache
+def check_facts() -> CheckFacts:
+    """What the configuration schema validates [checks] against: the rule registry's rules
+    and declared options, and each language's grade formulas."""
+    from plainprint.checks.analysis.lang import languages
+    from plainprint.checks.registry import SELECTOR_HINT, all_rules, unknown_selectors
+
+    langs = languages()
+    return CheckFacts(
+        rules=tuple(all_rules()),
+        unknown_selectors=unknown_selectors,
+        selector_hint=SELECTOR_HINT,
+        grade_formulas=langs["en"].grade_formulas,
+        language_formulas={c: lang.grade_formulas for c, lang in langs.items() if c != "en"},
+    )
 
 
 @dataclass

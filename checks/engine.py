@@ -16,7 +16,7 @@ from plainprint.checks.analysis.text import (
     heading_text,
 )
 from plainprint.checks.context import Context, Settings, build_context
-from plainprint.checks.finding import SEVERITIES, Finding
+from plainprint.checks.finding import Finding
 from plainprint.checks.registry import Rule, all_rules
 from plainprint.checks.report import (
     Note,
@@ -30,7 +30,6 @@ from plainprint.checks.report import (
 from plainprint.checks.suppress import apply_inline, bad_directives
 from plainprint.pipeline.config import Config
 from plainprint.pipeline.document.nodes import Document, Heading
-from plainprint.pipeline.errors import ConfigError
 
 
 def _rule_settings(
@@ -53,48 +52,9 @@ def _rule_settings(
     options = dict(rule.options)
     if rule.code == "CT005" and "stale_after_years" in config.section("checks"):
         options["stale_after_years"] = config.section("checks")["stale_after_years"]
-    for key, value in cfg.items():
-        if key in ("enabled", "severity"):
-            continue
-        if key not in options:
-            raise ConfigError(
-                config.path,
-                f"checks.rules.{rule.code}: unknown option {key!r}",
-                "options: " + (", ".join(sorted(options)) or "none"),
-            )
-        options[key] = _typed(config, rule, key, value, options[key])
+    # Option names and types were checked against rule.options by the configuration schema.
+    options.update({k: v for k, v in cfg.items() if k not in ("enabled", "severity")})
     return enabled, severity, options
-
-
-_KIND = {
-    bool: "true or false",
-    int: "a number",
-    float: "a number",
-    list: "a list",
-    tuple: "a list",
-    str: "text in quotes",
-}
-
-
-def _typed(config: Config, rule: Rule, key: str, value: Any, default: Any) -> Any:
-    """A rule option from the configuration, checked against its default's type."""
-    if isinstance(default, bool):
-        ok = isinstance(value, bool)
-    elif isinstance(default, int | float):
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-    elif isinstance(default, list | tuple):
-        ok = isinstance(value, list)
-    elif isinstance(default, str):
-        ok = isinstance(value, str)
-    else:
-        ok = True
-    if not ok:
-        raise ConfigError(
-            config.path,
-            f"checks.rules.{rule.code}.{key} = {value!r} is not valid",
-            f"use {_KIND.get(type(default), 'a value like the default')}; the default is {default!r}",
-        )
-    return value
 
 
 def _difficulty(grade: float, words: int) -> str:
@@ -196,13 +156,7 @@ def run_checks(doc: Document, config: Config | None = None, *, today: dt.date | 
         "headings": sum(1 for b in doc.blocks if isinstance(b, Heading)),
         "references": len(doc.references),
     }
-    fail_on = str(config.get("checks.fail_on", config.get("fail_on", "error")))
-    if fail_on not in (*SEVERITIES, "never"):
-        raise ConfigError(
-            config.path,
-            f"fail_on {fail_on!r} is not valid",
-            "use error, warning, suggestion or never",
-        )
+    fail_on = config.typed.fail_level
     report = Report(
         source=doc.metadata.source_path or doc.metadata.title,
         title=doc.metadata.title,

@@ -95,16 +95,10 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     from plainprint.checks.suppress import load_baseline
-    from plainprint.pipeline.config import Config
 
     config = config_from_args(args)
-    fail_on = args.fail_on or str(config.get("checks.fail_on", config.get("fail_on", "error")))
-    if fail_on not in ("error", "warning", "suggestion", "never"):
-        raise PlainprintError(
-            config.path,
-            f"fail_on {fail_on!r} is not valid",
-            "use error, warning, suggestion or never",
-        )
+    typed = config.typed  # validated at load: no value is re-checked here
+    fail_on = args.fail_on or typed.fail_level
     select, ignore = _rule_list(args.select, "--select"), _rule_list(args.ignore, "--ignore")
     if args.from_reports is not None:
         if select or ignore or args.check_links:
@@ -121,9 +115,9 @@ def run(args) -> int:
     from plainprint.checks import run_checks
     from plainprint.checks.suppress import apply_baseline
 
-    baseline_file = args.baseline or config.get("checks.baseline")
+    baseline_file = args.baseline or typed.checks.baseline
     baseline = load_baseline(baseline_file) if baseline_file else None
-    inputs = args.sources or [Path(str(config.get("sources", "sources")))]
+    inputs = args.sources or [Path(typed.sources)]
     sources = [s.path for s in resolve(inputs)]
     if not sources:
         where = ", ".join(str(p) for p in inputs)
@@ -138,17 +132,14 @@ def run(args) -> int:
         per = config.for_source(source)
         doc = load_document(source, per)
         per = config_for(config, path, doc)
-        data = dict(per.data)
-        checks = dict(data.get("checks", {}))
-        checks["fail_on"] = fail_on
+        flags: dict[str, object] = {"checks.fail_on": fail_on}  # the command line wins
         if args.check_links:
-            checks["check_links"] = True
+            flags["checks.check_links"] = True
         if select:
-            checks["select"] = select
+            flags["checks.select"] = select
         if ignore:
-            checks["ignore"] = [*_as_list(checks.get("ignore")), *ignore]
-        data["checks"] = checks
-        report = run_checks(doc, Config(data, per.path))
+            flags["checks.ignore"] = [*per.typed.checks.ignore, *ignore]
+        report = run_checks(doc, per.with_values(flags))
         if not doc.metadata.source_path:
             report.source = source
         _refine_positions(report, doc, path)
@@ -174,7 +165,7 @@ def _write(args, config, reports, fail_on: str) -> int:
         colour=colour,
         fail_on=fail_on,
         root=(args.sarif_root or repository_root(Path.cwd())).resolve(),
-        rules_url=args.rules_url or str(config.get("checks.rules_url", DEFAULT_RULES_URL)),
+        rules_url=args.rules_url or config.typed.checks.rules_url,
     )
     if args.output:
         write_text(args.output, out)
@@ -254,10 +245,6 @@ def repository_root(start: Path) -> Path:
         if (folder / ".git").exists():
             return folder
     return start
-
-
-def _as_list(value) -> list:
-    return [value] if isinstance(value, str) else list(value or [])
 
 
 def _rule_list(value: str | None, flag: str) -> list[str]:

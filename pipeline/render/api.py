@@ -15,8 +15,9 @@ import jinja2
 from markupsafe import Markup
 
 from plainprint.pipeline.config import Config
+from plainprint.pipeline.config.schema import RenderConfig
 from plainprint.pipeline.document import Document
-from plainprint.pipeline.errors import RenderError
+from plainprint.pipeline.errors import ConfigError, RenderError
 from plainprint.pipeline.i18n.messages import translator
 from plainprint.pipeline.render import sanitize
 from plainprint.pipeline.render.fetcher import Policy
@@ -90,20 +91,30 @@ def _date(value: str | None) -> str | None:
     return value if value and _DATE.match(value) else None
 
 
+def _render_config(config: Config) -> RenderConfig:
+    """``[render]``, typed and validated by the configuration schema. A Config made in code
+    (not read from a file) is validated here, on first use; its errors stay RenderErrors."""
+    try:
+        return config.typed.render
+    except ConfigError as exc:
+        raise RenderError(exc.path, exc.problem, exc.hint) from None
+
+
 def _policy(config: Config, base_dir: Path | None, extra_files=()) -> Policy:
     from plainprint.pipeline.render.fonts import font_roots
 
     templates = Path(str(resources.files("plainprint.pipeline").joinpath("templates")))
+    render = _render_config(config)
     return Policy.create(
         roots=(base_dir, templates, *font_roots()),
         files=extra_files,
-        allow_hosts=config.get("render.allow_hosts", []) or [],
-        remote=bool(config.get("render.remote_images", False)),
+        allow_hosts=list(render.allow_hosts),
+        remote=render.remote_images,
     )
 
 
 def _icc(config: Config, doc: Document) -> Path:
-    raw = config.get("render.icc_profile")
+    raw = _render_config(config).icc_profile
     path = Path(raw).expanduser() if raw else DEFAULT_ICC
     if config.path is not None and not path.is_absolute():
         path = config.path.parent / path
@@ -119,27 +130,6 @@ def _icc(config: Config, doc: Document) -> Path:
             path, "not a CMYK ICC profile", "set render.icc_profile to a CMYK .icc file"
         )
     return path.resolve()
-
-
-def _page_size(config: Config) -> str:
-    size = str(config.get("render.page_size", "letter")).lower()
-    if size not in ("letter", "a4"):
-        raise RenderError(
-            config.path, f"render.page_size {size!r} is not letter or a4", "use letter or a4"
-        )
-    return size
-
-
-def _base_font(config: Config) -> float:
-    try:
-        size = float(config.get("render.base_font_pt", 18))
-    except (TypeError, ValueError):
-        size = -1
-    if size < 18:
-        raise RenderError(
-            config.path, "render.base_font_pt must be at least 18", "large print starts at 18 pt"
-        )
-    return size
 
 
 @dataclass(frozen=True)
@@ -167,8 +157,8 @@ def pdf_job(
     icc = _icc(config, doc) if profile == "print" else None
     settings = PdfSettings(
         profile=profile,
-        page_size=_page_size(config),
-        base_font_pt=_base_font(config),
+        page_size=_render_config(config).page_size,
+        base_font_pt=float(_render_config(config).base_font_pt),
         icc_profile=icc,
     )
     base = Path(base_dir).resolve() if base_dir else None
