@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEED = ROOT / "sources" / "ili-ilp-melanoma.txt"
+from tests.paths import FIXTURES, GOLDEN, ROOT, SEED, SHARED  # noqa: F401 (re-exported)
+
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 # CI: the same examples on every run (derandomize), so a merge never fails on a random draw;

@@ -12,8 +12,9 @@ from plainprint.checks.engine import run_checks
 from plainprint.pipeline.config import Config
 from plainprint.pipeline.i18n.messages import locale_dir, messages, read_po, translator
 from plainprint.pipeline.ingest import ingest_path
+from tests import paths
 
-HANDOUT = Path(__file__).parent / "fixtures" / "es" / "presion-alta.md"
+HANDOUT = paths.FIXTURES / "es" / "presion-alta.md"
 # Every English label or boilerplate sentence the handouts and the PDF footer use.
 ENGLISH_LABELS = (
     "Page ", "Words to know", "References", "Key points", "Skip to main content",
@@ -121,7 +122,7 @@ def test_editor_report_labels_in_spanish(doc):
 
 def test_editor_report_of_language_without_catalogue_stays_english():
     from plainprint.pipeline.report.editor import render_report
-    from tests.test_spanish_language import PT, _report
+    from tests.checks.test_spanish_language import PT, _report
 
     pt_doc, report = _report(PT, "pt.md")
     html = render_report(pt_doc, report, Config())
@@ -130,13 +131,13 @@ def test_editor_report_of_language_without_catalogue_stays_english():
 
 
 def test_spanish_pdf_is_tagged_like_the_english_one(doc):
-    """The PDF/UA checks of tests/test_render_pdf.py on the Spanish handout."""
+    """The PDF/UA checks of tests/render/test_render_pdf.py on the Spanish handout."""
     import io
 
     import pikepdf
 
     from plainprint.pipeline.render import render_pdf
-    from tests.test_render_pdf import marked_content_problems
+    from tests.render.test_render_pdf import marked_content_problems
 
     pdf = pikepdf.open(io.BytesIO(render_pdf(doc, Config(), base_dir=HANDOUT.parent)))
     root = pdf.Root

@@ -3,8 +3,6 @@ Fernández-Huerta, the Spanish vocabulary score, and the team's professional/lay
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from plainprint.checks.analysis.formulas import Counts
@@ -15,8 +13,9 @@ from plainprint.checks.analysis.lang.es.syllables import count_word, syllables
 from plainprint.checks.analysis.lang.es.text import SPANISH
 from plainprint.checks.analysis.text import segment
 from plainprint.checks.context import vocabulary_for
+from tests import paths
 
-FIXTURES = Path(__file__).parent / "fixtures" / "es"
+FIXTURES = paths.FIXTURES / "es"
 
 # Syllable counts by the RAE's rules (diphthongs, hiatus, accents, silent u, final y).
 WORDS = {
@@ -195,7 +194,7 @@ def test_spanish_glossary_is_shipped_and_complete():
 
 
 def _glossary_rows() -> list[str]:
-    path = Path(__file__).parents[1] / "checks" / "data" / "glossary_es.tsv"
+    path = paths.ROOT / "checks" / "analysis" / "data" / "glossary_es.tsv"
     return [
         line
         for line in path.read_text(encoding="utf-8").splitlines()

@@ -22,7 +22,7 @@ from plainprint.pipeline.render.api import DEFAULT_ICC
 from plainprint.pipeline.render.pdf import PdfSettings, asset_policy, write_pdf
 from plainprint.pipeline.render.postprocess import postprocess
 from plainprint.pipeline.render.structure import SRC
-from tests.test_render_pdf import SEED, marked_content_problems, reachable_elements
+from tests.render.test_render_pdf import SEED, marked_content_problems, reachable_elements
 
 SENTENCE = "Rest, drink water and call the clinic if the skin near the drip turns red. "
 N_ITEMS, N_ROWS = 12, 25

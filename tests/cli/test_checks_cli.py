@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from plainprint.pipeline.cli import main
+from tests import paths
 
-FIXTURES = Path(__file__).parent / "fixtures" / "checks"
-SEED = Path(__file__).resolve().parent.parent / "sources" / "ili-ilp-melanoma.txt"
+FIXTURES = paths.FIXTURES / "checks"
+SEED = paths.ROOT / "sources" / "ili-ilp-melanoma.txt"
 
 
 def run(args, capsys):
@@ -158,7 +159,7 @@ def test_a_selector_that_names_no_rule_is_a_usage_error(capsys, flag):
     [
         ('[checks]\nignore = ["PL0066"]\n', "checks.ignore entry 'PL0066' matches no rule"),
         ('[checks]\nselect = "HX"\n', "checks.select entry 'HX' matches no rule"),
-        ('[checks.rules.PL999]\nseverity = "off"\n', "plainprint.checks.rules.PL999 names no rule"),
+        ('[checks.rules.PL999]\nseverity = "off"\n', "checks.rules.PL999 names no rule"),
     ],
 )
 def test_a_configured_rule_that_does_not_exist_is_an_error(capsys, tmp_path, toml, message):

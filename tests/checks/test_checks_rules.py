@@ -16,6 +16,7 @@ from plainprint.checks.registry import CODE_RE, FAMILIES, NAME_RE, REDIRECTS, RE
 from plainprint.pipeline.config import Config
 from plainprint.pipeline.document import to_json
 from plainprint.pipeline.errors import ConfigError
+from tests import paths
 
 TODAY = dt.date(2025, 1, 31)
 RULES = all_rules()
@@ -203,7 +204,7 @@ def test_stale_after_years_and_today_from_config():
 
 
 def test_inline_suppressions(tmp_path):
-    src = Path(__file__).parent / "fixtures" / "checks" / "suppressed.md"
+    src = paths.FIXTURES / "checks" / "suppressed.md"
     from plainprint.pipeline.ingest import ingest_path
 
     # Markdown ingest reads the directives into the Document; the checks never re-read the file.

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests import paths
+
+ROOT = paths.ROOT
 SEED = ROOT / "sources" / "ili-ilp-melanoma.txt"
 HEAVY = (
     "weasyprint",

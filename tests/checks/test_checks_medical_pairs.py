@@ -15,8 +15,9 @@ import pytest
 from plainprint.checks.analysis.formulas import scores
 from plainprint.checks.scoring import document_counts
 from plainprint.pipeline.ingest import ingest_bytes
+from tests import paths
 
-PAIRS = Path(__file__).parent / "fixtures" / "checks" / "medical_pairs"
+PAIRS = paths.FIXTURES / "checks" / "medical_pairs"
 NAMES = sorted(p.name.removesuffix(".abstract.txt") for p in PAIRS.glob("*.abstract.txt"))
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from pathlib import Path
 
 from plainprint.pipeline.document import from_json, iter_inlines, plain_text, to_json
 from plainprint.pipeline.document.nodes import Citation, Heading, Paragraph, References
+from tests import paths
+from tests.golden_files import assert_golden
 
 HEADINGS = [
     "How frequently melanoma happens",
@@ -20,7 +21,7 @@ HEADINGS = [
     "What’s the difference?",
     "Choosing one or the other",
 ]
-GOLDEN = Path(__file__).parent / "golden" / "ili-ilp-melanoma.json"
+GOLDEN = paths.GOLDEN / "ili-ilp-melanoma.json"
 
 
 def _citations(doc):
@@ -95,13 +96,10 @@ def test_reference_list_is_a_references_block_not_prose(seed_doc):
 
 
 def test_golden_document(seed_doc):
-    """Whole-document golden; regenerate with UPDATE_GOLDEN=1 and review the diff."""
-    import os
-
+    """Whole-document golden: a missing golden fails (it never writes itself); regenerate
+    with PLAINPRINT_UPDATE_GOLDEN=1 and review the diff."""
     actual = to_json(seed_doc).replace(
         str(seed_doc.metadata.source_path), "sources/ili-ilp-melanoma.txt"
     )
-    if os.environ.get("UPDATE_GOLDEN") or not GOLDEN.exists():
-        GOLDEN.parent.mkdir(exist_ok=True)
-        GOLDEN.write_text(actual, encoding="utf-8")
+    assert_golden(GOLDEN, actual)
     assert from_json(GOLDEN.read_text(encoding="utf-8")) == from_json(actual)

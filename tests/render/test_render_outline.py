@@ -15,7 +15,7 @@ from plainprint.pipeline.document import BlockQuote
 from plainprint.pipeline.document.build import doc, h, p
 from plainprint.pipeline.render import render_html, render_pdf
 from plainprint.pipeline.render.outline import outline_levels
-from tests.test_render_pdf import reachable_elements
+from tests.render.test_render_pdf import reachable_elements
 
 CASES = [
     # (source levels, handout levels with the title's H1 first when the source has none)

@@ -12,7 +12,6 @@ A failure lists each file with each error kind, per checker.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -26,9 +25,10 @@ from bench.conformance import (
     pdf_errors,
     summary,
 )
+from tests import paths
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +125,7 @@ def test_no_notdef_glyph_in_any_pdf(corpus_build):
     """Every script prints (issue 10, point 4): no glyph the embedded font lacks, in any PDF."""
     import pikepdf
 
-    from tests.test_render_scripts import notdef_glyphs
+    from tests.render.test_render_scripts import notdef_glyphs
 
     _, out, _ = corpus_build
     pdfs = sorted((out / "pdf").glob("*.pdf")) + sorted((out / "print").glob("*.pdf"))

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests import paths
+
+ROOT = paths.ROOT
 WORKFLOW = ROOT / "docs" / "examples" / "github-actions.yml"
 SEED = ROOT / "sources" / "ili-ilp-melanoma.txt"
 HANDOUT = ROOT / "tests" / "fixtures" / "checks" / "plain-handout.txt"

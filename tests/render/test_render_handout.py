@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -14,8 +13,9 @@ from plainprint.pipeline.config import Config
 from plainprint.pipeline.document.build import doc, h, p
 from plainprint.pipeline.render import plain_language_notes, render_html
 from plainprint.pipeline.render.plain import Aids
+from tests import paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 SEED = ROOT / "sources" / "ili-ilp-melanoma.txt"
 
 

@@ -16,11 +16,12 @@ from plainprint.pipeline.config import Config
 from plainprint.pipeline.document import Figure, Table, Text
 from plainprint.pipeline.document.build import doc, h, p, refs, ul
 from plainprint.pipeline.render import render_html
+from tests import paths
 from tests.browser import AXE, TAGS
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 
 
 def _rich_doc(tmp_path: Path):

@@ -30,9 +30,10 @@ from plainprint.pipeline.export.text import to_text
 from plainprint.pipeline.ingest import ingest_bytes, ingest_path
 from plainprint.pipeline.ingest.html import parse_html
 from plainprint.pipeline.ingest.html_meta import strip_site_name
+from tests import paths
 
-FIXTURES = Path(__file__).parent / "fixtures" / "html"
-ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = paths.FIXTURES / "html"
+ROOT = paths.ROOT
 
 
 @pytest.fixture(scope="module")

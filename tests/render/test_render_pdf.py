@@ -7,7 +7,6 @@ import math
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pikepdf
 import pypdf
@@ -19,9 +18,10 @@ from plainprint.pipeline.document.build import doc, h, p, ul
 from plainprint.pipeline.errors import RenderError
 from plainprint.pipeline.render import render_html, render_pdf
 from plainprint.pipeline.render.api import DEFAULT_ICC
+from tests import paths
 from tests.conftest import require_reproducible_fonts
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 SEED = ROOT / "sources" / "ili-ilp-melanoma.txt"
 PAINT = {"Tj", "TJ", "'", '"', "Do", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "sh"}
 TEXT_SHOW = {"Tj", "TJ", "'", '"'}

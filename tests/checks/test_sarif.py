@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -15,10 +14,11 @@ from plainprint.checks import run_checks
 from plainprint.checks.formats import DEFAULT_RULES_URL, sarif_uri, to_sarif
 from plainprint.pipeline.cli import main
 from plainprint.pipeline.config import Config
+from tests import paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 SEED = ROOT / "sources" / "ili-ilp-melanoma.txt"
-SCHEMA = Path(__file__).parent / "vendor" / "sarif" / "sarif-schema-2.1.0.json"
+SCHEMA = paths.VENDOR / "sarif" / "sarif-schema-2.1.0.json"
 HOSTILE = ["flu shot, 100% plan.md", "a#b c.txt", "Grippe-Impfung für Ältere.txt", "São Paulo.md"]
 
 

@@ -20,8 +20,9 @@ import pytest
 from plainprint.checks import run_checks
 from plainprint.pipeline.config import Config
 from plainprint.pipeline.ingest.markdown import parse_markdown
+from tests import paths
 
-FIXTURES = Path(__file__).parent / "fixtures" / "markdownlint"
+FIXTURES = paths.FIXTURES / "markdownlint"
 THRESHOLD = 0.95
 
 # markdownlint rule -> (plainprint rule, markdownlint's aliases for it in fixture config).

@@ -14,7 +14,7 @@ from plainprint.pipeline.document import Link, Strong, Table, Text
 from plainprint.pipeline.document.build import doc, h, p
 from plainprint.pipeline.render import render_html, render_pdf, warnings_once
 from plainprint.pipeline.render.tables import Headers, headers
-from tests.test_render_pdf import reachable_elements
+from tests.render.test_render_pdf import reachable_elements
 
 LONG = "the full guide to caring for your skin after treatment at the clinic " * 4
 
