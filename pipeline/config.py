@@ -34,7 +34,7 @@ SCHEMA: dict[str, set[str]] = {
         "check_links",
         "rules_url",
     },
-    "plainprint.checks.rules": {"*"},
+    "checks.rules": {"*"},
     # A language's own settings (a language with rules in checks.analysis.lang): its target grade,
     # its grade formula and its glossary files. [checks] keys stay English's.
     "checks.es": {"target_grade", "formula", "glossary"},
