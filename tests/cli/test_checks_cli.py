@@ -115,10 +115,116 @@ def test_config_file_and_per_source_overrides(capsys, tmp_path, monkeypatch):
     assert not any("tourniquet" in f["message"] for f in doc["findings"])
 
 
+# Each format's output read back as (rule, severity, line) per finding, so every format can
+# be held to the JSON report's findings: same rules, severities and lines, none lost or added.
+SARIF_LEVEL = {"error": "error", "warning": "warning", "note": "suggestion"}
+GITHUB_LEVEL = {"error": "error", "warning": "warning", "notice": "suggestion"}
+
+
+def _text_findings(out: str) -> list[tuple[str, str, int | None]]:
+    found = []
+    for line in out.splitlines():
+        # "  path[:LINE[:COL]][ block]: RULE [severity] message"
+        m = re.match(r"^\s+\S+?(?::(\d+)(?::\d+)?)?(?: [^\[]*?)?: ([A-Z]{2}\d{3}) \[(\w+)\] ", line)
+        if m:
+            found.append((m[2], m[3], int(m[1]) if m[1] else None))
+    return found
+
+
+def _json_findings(out: str) -> list[tuple[str, str, int | None]]:
+    (doc,) = json.loads(out)["documents"]
+    return [(f["rule"], f["severity"], f["location"].get("line")) for f in doc["findings"]]
+
+
+def _sarif_findings(out: str) -> list[tuple[str, str, int | None]]:
+    (run_,) = json.loads(out)["runs"]
+    return [
+        (
+            r["ruleId"],
+            SARIF_LEVEL[r["level"]],
+            r["locations"][0]["physicalLocation"].get("region", {}).get("startLine"),
+        )
+        for r in run_["results"]
+    ]
+
+
+def _junit_findings(out: str) -> list[tuple[str, str, int | None]]:
+    """A rule is a test case: findings at the fail-on level (error) are its <failure>, one
+    "path:LINE[:COL][ block]: message" line each; the rest are "...: [severity] message"
+    lines in its <system-out>."""
+    import xml.etree.ElementTree as ET
+
+    found = []
+    for case in ET.fromstring(out).iter("testcase"):
+        rule = case.get("name", "").split()[0]
+        for child in case:
+            for line in (child.text or "").splitlines():
+                if child.tag == "failure":
+                    m = re.match(r"^\S+?:(\d+)(?::\d+)?(?: .*?)?: ", line)
+                    sev = "error"
+                else:
+                    m = re.match(r"^\S+?:(\d+)(?::\d+)?(?: [^\[]*?)?: \[(\w+)\]", line)
+                    sev = m[2] if m else ""
+                if m:
+                    found.append((rule, sev, int(m[1])))
+    return found
+
+
+def _github_findings(out: str) -> list[tuple[str, str, int | None]]:
+    found = []
+    for line in out.splitlines():
+        m = re.match(r"^::(\w+) file=[^,:]+(?:,line=(\d+))?[^:]*?,title=([A-Z]{2}\d{3}) ", line)
+        assert m, f"not a workflow command: {line!r}"
+        found.append((m[3], GITHUB_LEVEL[m[1]], int(m[2]) if m[2] else None))
+    return found
+
+
+READ_BACK = {
+    "text": _text_findings,
+    "json": _json_findings,
+    "sarif": _sarif_findings,
+    "junit": _junit_findings,
+    "github": _github_findings,
+}
+
+
+@pytest.fixture(scope="module")
+def seed_findings_json() -> list[tuple[str, str, int | None]]:
+    """The reference: the JSON report's findings on the seed (it fails on RL001 and PL002)."""
+    import contextlib
+    import io
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        assert main(["check", str(SEED), "--format", "json"]) == 1
+    return _json_findings(buf.getvalue())
+
+
+def test_the_seed_report_has_the_findings_the_formats_are_compared_on(seed_findings_json):
+    rules = {rule for rule, _, _ in seed_findings_json}
+    severities = {sev for _, sev, _ in seed_findings_json}
+    assert {"RL001", "PL002", "PL006", "CT003"} <= rules
+    assert severities == {"error", "warning", "suggestion"}
+
+
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github"])
-def test_every_format_from_the_cli(capsys, fmt):
+def test_every_format_from_the_cli(capsys, fmt, seed_findings_json):
+    """Each format, parsed back, carries exactly the JSON report's findings."""
     code, out, _ = run(["check", str(SEED), "--format", fmt, "--color", "never"], capsys)
-    assert code == 1 and out.strip()
+    assert code == 1
+    found = READ_BACK[fmt](out)
+    key = lambda f: (f[0], f[1], f[2] or 0)  # noqa: E731
+    if fmt == "junit":  # JUnit gives only a line, and none for whole-document findings
+        expected = [f for f in seed_findings_json if f[2] is not None]
+        assert sorted(found, key=key) == sorted(expected, key=key)
+        tree_attrs = re.search(r'<testsuites [^>]*failures="(\d+)"', out)
+        errors = {rule for rule, sev, _ in seed_findings_json if sev == "error"}
+        assert tree_attrs and int(tree_attrs[1]) == len(errors)  # a failed test per error rule
+    else:
+        assert sorted(found, key=key) == sorted(seed_findings_json, key=key)
+    if fmt == "text":
+        counts = {s: sum(1 for _, sev, _ in found if sev == s) for s in ("error", "warning")}
+        assert f"1 document(s): {counts['error']} error(s), {counts['warning']} warning(s)" in out
 
 
 def test_inline_suppressions_in_a_markdown_source(capsys):
