@@ -188,6 +188,7 @@ def test_hd001_fires_on_a_markdown_file_without_its_own_h1(source, fires):
 # ---------------------------------------------------------------------- front matter
 
 
+@pytest.mark.expect_warnings(r"front matter keys plainprint does not use")
 def test_front_matter_from_other_tools_is_kept_with_one_warning(caplog):
     d = parse("---\ntitle: T\nlayout: post\nweight: 3\ndraft: false\n---\n# T\n")
     assert d.metadata.extras == (("layout", "post"), ("weight", "3"), ("draft", "false"))
@@ -199,6 +200,7 @@ def test_front_matter_from_other_tools_is_kept_with_one_warning(caplog):
     assert back.metadata.extras == d.metadata.extras
 
 
+@pytest.mark.expect_warnings(r"front matter keys plainprint does not use")
 def test_toml_front_matter_reads_and_errors_stay_clear():
     d = parse('+++\ntitle = "Care"\ntarget_grade = 6\nweight = 2\n+++\n\nRest.\n')
     assert d.metadata.title == "Care" and d.metadata.target_grade == 6.0

@@ -137,6 +137,7 @@ def test_first_row_and_column_become_header_cells_in_both_outputs():
     assert scopes == ["/Column", "/Column", "/Row", "/Row"]
 
 
+@pytest.mark.expect_warnings(r"table without headers shown as layout")
 def test_layout_table_is_not_a_data_table_and_warns_once(caplog):
     d = doc(h(1, "T"), table(row("12", "14"), row("", "3")), title="T")
     with caplog.at_level(logging.WARNING, logger="plainprint.render"), warnings_once():

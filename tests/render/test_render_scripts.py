@@ -103,6 +103,7 @@ def test_the_large_print_face_stays_first():
     assert all(path.is_file() for path in fallback_files().values())
 
 
+@pytest.mark.expect_warnings(r"no packaged font for Ethiopic text")
 def test_notdef_detector_sees_a_missing_glyph(caplog):
     """Ethiopic has no packaged face: one line names the script, not one per glyph."""
     d = doc(h(1, "T"), p("ሰላም ዓለም ሰላም " * 30), title="T", source_path="eth.md")
@@ -116,6 +117,7 @@ def test_notdef_detector_sees_a_missing_glyph(caplog):
     assert not [r for r in caplog.records if ".notdef" in r.getMessage()]
 
 
+@pytest.mark.expect_warnings(r"^pics\.md: 7 images left out or shown as text")
 def test_repeated_warnings_are_one_line_per_source_and_kind(caplog):
     figures = [Figure(src=f"missing{n}.png", alt=f"picture {n}") for n in range(7)]
     d = doc(h(1, "T"), p("Text."), *figures, title="T", source_path="pics.md")
@@ -130,6 +132,7 @@ def test_repeated_warnings_are_one_line_per_source_and_kind(caplog):
     assert "missing6.png" not in image_lines[0]  # only the first examples
 
 
+@pytest.mark.expect_warnings(r"^re\.md: 1 image left out or shown as text: 'gone\.png'")
 def test_a_line_already_said_is_not_repeated_by_the_print_step(caplog):
     d = doc(h(1, "T"), p("Text."), Figure(src="gone.png", alt="x"), title="T", source_path="re.md")
     with caplog.at_level(logging.WARNING, logger="plainprint.render"):

@@ -128,6 +128,9 @@ def test_extra_css_outside_is_refused(site):
             render_pdf(d, Config(), base_dir=site, extra_css=css)
 
 
+@pytest.mark.expect_warnings(
+    r"images left out or shown as text: 'file:///etc/passwd' \(outside the source's folder"
+)
 def test_document_images_outside_the_folder_never_reach_the_pdf(site):
     d = doc(
         h(1, "Images"),
@@ -158,6 +161,9 @@ def test_document_images_outside_the_folder_never_reach_the_pdf(site):
     assert "file:" not in html and "127.0.0.1" not in html
 
 
+@pytest.mark.expect_warnings(
+    r"secret\.txt' \(outside the source's folder and the project's assets\)"
+)
 def test_a_json_document_cannot_escape_with_absolute_paths(site):
     d = doc(h(1, "T"), Figure(src=str(site.parent.parent / "secret.txt"), alt="S"))
     data = render_pdf(d, Config(), base_dir=site)
@@ -243,6 +249,7 @@ def _body(html: str) -> str:
 
 
 @pytest.mark.parametrize("vector", XSS)
+@pytest.mark.expect_warnings(r"1 image left out or shown as text: .* \(file not found\)")
 def test_source_text_is_escaped_everywhere_in_the_handout(vector, tmp_path):
     d = doc(
         h(1, "Title " + vector),
@@ -294,6 +301,7 @@ def test_metadata_is_escaped_in_pdf_template(tmp_path):
     assert str(pdf.docinfo.Title).startswith("</title><link")  # kept as text, not markup
 
 
+@pytest.mark.expect_warnings(r"image left out or shown as text: '\.\./\.\./\.\./etc/passwd'")
 def test_a_refused_image_is_named_in_a_warning_not_dropped_silently(tmp_path, caplog):
     import logging
 

@@ -10,6 +10,7 @@ from plainprint.pipeline.build import build_many
 from plainprint.pipeline.config import Config
 from plainprint.pipeline.report.index import write_index
 from plainprint.pipeline.sources import discover
+from tests.conftest import captured_log
 
 VECTORS = [
     "<script>alert(1)</script>",
@@ -99,8 +100,16 @@ def hostile_build(tmp_path_factory):
         encoding="utf-8",
     )
     (src / "hostile.md").rename(src / "hostile-md.md")
-    outcomes = build_many(discover(src), out, Config(), stages=["document", "report", "render"])
+    # Built once for the module, so its expected warnings are asserted here rather than
+    # leaking into whichever test happens to run first (see no_unexpected_warnings).
+    with captured_log("plainprint.render") as said:
+        outcomes = build_many(discover(src), out, Config(), stages=["document", "report", "render"])
     assert all(o.ok for o in outcomes), [o.error for o in outcomes]
+    assert sorted(said) == [
+        f"{src / name}: 2 images left out or shown as text: 'x' (no alt text; decorative), "
+        "'x' (file not found)"
+        for name in ("hostile-md.md", "hostile.html")
+    ]
     write_index(out, Config())
     return out
 
