@@ -101,10 +101,12 @@ test: system-packages-test $(STAMP) lint ## Lint, then run the test suite
 
 LINT_PATHS := pipeline checks tests bench docs plainprint/__init__.py plainprint/__main__.py
 
-lint: $(STAMP) ## ruff check, ruff format --check, and the import layers (lint-imports)
+lint: $(STAMP) ## ruff check, ruff format --check, the import layers (lint-imports), mypy
 	$(PY) -m ruff check $(LINT_PATHS)
 	$(PY) -m ruff format --check $(LINT_PATHS)
 	$(VENV)/bin/lint-imports --no-cache
+	@# pipeline/ and checks/ as installed (plainprint.*); settings in pyproject's [tool.mypy].
+	$(PY) -m mypy -p plainprint
 
 format: $(STAMP) ## Apply ruff's fixes and formatting
 	$(PY) -m ruff check --fix $(LINT_PATHS)

@@ -4,7 +4,7 @@ Builds every real page of ``../shared/corpus/extraction`` (the synthetic pages l
 ``synthetic-pages.txt`` aside) plus the seed, in both profiles (``plainprint build -j 2
 --print``), then checks every PDF with ``outloud`` and ``pdfua`` and every HTML output
 (handouts, editor's reports, the index) with axe-core (WCAG 2.2 A/AA) and a 320 CSS px
-reflow measure in headless Chromium. tests/test_conformance_corpus.py asserts on the same
+reflow measure in headless Chromium. tests/conformance/test_conformance_corpus.py asserts on the same
 functions; this script writes the warnings summary, ``bench/conformance-warnings.md``.
 
 Usage: python bench/conformance.py [--out DIR] [--no-build] [--md FILE]

@@ -16,7 +16,7 @@ import contextlib
 import functools
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,7 +46,7 @@ CODE: dict[str, tuple[str, ...]] = {
 CODE["print"] = CODE["render"]
 
 # Configuration keys a stage does not read, so changing them rebuilds nothing there.
-_NOT_READ = {
+_NOT_READ: dict[str, Callable[[str], bool]] = {
     "document": lambda key: key.startswith(("checks.", "render.")) or key in _BATCH_KEYS,
     "report": lambda key: key.startswith("render.") or key in _BATCH_KEYS,
     "render": lambda key: (
@@ -54,8 +54,8 @@ _NOT_READ = {
     ),
 }
 _NOT_READ["print"] = _NOT_READ["render"]
-_BATCH_KEYS = {"sources", "output", "fail_on", "overrides"}
-_RENDER_CHECKS = {"checks.glossary", "checks.swaps", "checks.es.glossary"}
+_BATCH_KEYS: set[str] = {"sources", "output", "fail_on", "overrides"}
+_RENDER_CHECKS: set[str] = {"checks.glossary", "checks.swaps", "checks.es.glossary"}
 # Keys whose values are files: their contents count, not only their names.
 FILE_KEYS = ("checks.glossary", "checks.swaps", "checks.allow_files", "checks.baseline",
              "render.icc_profile", "checks.es.glossary")  # fmt: skip

@@ -189,6 +189,7 @@ def read_reports(out: Path, inputs: list[Path], baseline: dict | None = None) ->
         raise PlainprintError(
             out, "no reports folder here", "run `make report` (or `plainprint build`) first"
         )
+    given: list[tuple[str, Path | None]]
     if inputs:
         given = [(s.name, s.path) for s in resolve(inputs)]
     else:

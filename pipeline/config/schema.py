@@ -336,9 +336,14 @@ def _overrides(value: Any, path: Path | None, text: str | None) -> tuple[Overrid
 class RuleFacts(Protocol):
     """What the rule-options validator reads from a registry entry (``checks.registry.Rule``)."""
 
-    code: str
-    name: str
-    options: dict[str, Any]
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def options(self) -> dict[str, Any]: ...
 
     @property
     def family(self) -> str: ...

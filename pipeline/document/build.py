@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from plainprint.pipeline.document.markers import expand_marker
 from plainprint.pipeline.document.nodes import (
@@ -54,7 +55,7 @@ def refs(*items: str | Reference) -> References:
     return References(items=tuple(out))
 
 
-def doc(*blocks: Block, title: str | None = None, language: str = "en", **meta) -> Document:
+def doc(*blocks: Block, title: str | None = None, language: str = "en", **meta: Any) -> Document:
     if title is None:
         first = next((b for b in blocks if isinstance(b, Heading) and b.level == 1), None)
         from plainprint.pipeline.document.walk import plain_text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from plainprint.pipeline.document.nodes import (
     Block,
@@ -136,7 +136,7 @@ def sections(doc: Document) -> Iterator[tuple[Heading | None, list[Block]]]:
         yield current, body
 
 
-def block_lines(blocks) -> list[str]:
+def block_lines(blocks: Iterable[Block]) -> list[str]:
     """One line per paragraph, heading, list item, table row or caption; references left out."""
     out: list[str] = []
     for block in blocks:

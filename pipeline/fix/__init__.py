@@ -11,6 +11,7 @@ anything is written.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,8 +70,8 @@ def fix_markdown(
     config: Config,
     *,
     unsafe: bool = False,
-    select: list[str] = (),
-    ignore: list[str] = (),
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
 ) -> Outcome:
     """Fix the Markdown ``text`` of ``path`` (not written here); ``config`` is the source's."""
     from plainprint.checks import run_checks

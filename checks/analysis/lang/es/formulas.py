@@ -13,7 +13,7 @@
 - Fernández-Huerta (1959) as corrected and used by textstat and legible.es:
   L = 206.84 − 60 × syllables/words − 1.02 × words/sentences. Higher is easier.
 
-Counts and textstat's Spanish formulas are compared in tests/test_spanish_readability.py.
+Counts and textstat's Spanish formulas are compared in tests/checks/test_spanish_readability.py.
 """
 
 from __future__ import annotations
