@@ -168,12 +168,13 @@ def test_an_edit_on_disk_shows_in_the_open_report(browser, tmp_path):
                 now = browser.evaluate(grade)
             except RuntimeError:  # mid-reload
                 continue
-        shown = time.monotonic() - rebuilt
+        # The page must show the new grade by itself (no reload by the test); how fast is the
+        # benchmark's business, not a unit test's, so the only bound is the 10 s give-up.
         assert now != before, "the open page never showed the new grade"
         assert float(now) < float(before)
-        assert shown < 2.0, f"the page showed the new grade {shown:.2f} s after the rebuild"
         assert "Grade when you started" in browser.evaluate("document.body.innerText")
     finally:
         os.killpg(proc.pid, signal.SIGINT)
         proc.wait(timeout=20)
+        proc.stderr.close()
     assert proc.returncode == 130

@@ -10,6 +10,7 @@ import pytest
 from plainprint.pipeline.config import Config, load_config, parse_config
 from plainprint.pipeline.config.schema import LANGUAGE_SECTIONS, file_keys, schema_keys
 from plainprint.pipeline.errors import ConfigError
+from tests.paths import ROOT
 
 
 def test_unknown_key_names_key_and_line(tmp_path):
@@ -222,7 +223,7 @@ def _readme_keys() -> tuple[dict, set[str]]:
     import re
     import tomllib
 
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("\n## Configuration\n", 1)[1].split("\n## ", 1)[0]
     block = re.search(r"```toml\n(.*?)```", section, re.S).group(1)
     data = tomllib.loads(block)
