@@ -87,6 +87,8 @@ def build_one(
     doc = doc_cfg = None
     base_dir = source.path.parent
     try:
+        if probe and not (old.keys.get("document") and paths["document"].exists()):
+            raise _Stale  # never built, or its Document is gone: no need to hash anything
         cfg = config.for_source(source.path)
         if is_json:
             if probe:
