@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.i18n import langid_model
+from plainprint.pipeline.i18n import langid_model
 
 TEXTS = [
     "Melanoma is a skin cancer. Wear a hat and use sunscreen when you go out in the sun.",

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import manifest
-from pipeline.build import build_many
-from pipeline.commands.build import _write_index
-from pipeline.config import Config, parse_config
-from pipeline.manifest import Manifest
-from pipeline.sources import discover
+from plainprint.pipeline import manifest
+from plainprint.pipeline.build import build_many
+from plainprint.pipeline.commands.build import _write_index
+from plainprint.pipeline.config import Config, parse_config
+from plainprint.pipeline.manifest import Manifest
+from plainprint.pipeline.sources import discover
 from tests.conftest import SEED
 
 TEXT = (
@@ -203,7 +203,7 @@ def test_a_failed_stage_is_retried_and_an_unreadable_manifest_rebuilds(project):
 
 def test_one_edited_source_is_built_in_process_without_a_worker_pool(project, monkeypatch):
     """Up-to-date sources are settled by the parent; one stale source needs no pool."""
-    import pipeline.build as build
+    import plainprint.pipeline.build as build
 
     src, out, root = project
     _build(src, out, _config(root))
@@ -218,7 +218,7 @@ def test_one_edited_source_is_built_in_process_without_a_worker_pool(project, mo
 
 
 def test_a_probe_does_no_work_and_answers_only_for_up_to_date_sources(project):
-    from pipeline.build import build_one
+    from plainprint.pipeline.build import build_one
 
     src, out, root = project
     _build(src, out, _config(root))
@@ -236,7 +236,7 @@ def test_a_probe_does_no_work_and_answers_only_for_up_to_date_sources(project):
 
 def test_the_index_from_manifest_summaries_is_the_index_from_the_reports(project):
     """The build's index reads the manifest's summaries, not 1,000 report files: same page."""
-    from pipeline.report.index import collect_rows, write_index
+    from plainprint.pipeline.report.index import collect_rows, write_index
 
     src, out, root = project
     _build(src, out, _config(root))
