@@ -63,8 +63,12 @@ def build_one(
     stages: Iterable[str] = DEFAULT_STAGES,
     debug: bool = False,
     entry: Entry | None = None,
-) -> Outcome:
+    probe: bool = False,
+) -> Outcome | None:
     """Build one source's stages that are out of date; never raises for bad input.
+
+    With ``probe``, return None instead of doing any work: the batch asks this in its own
+    process first, so only out-of-date sources go to workers (see ``build_many``).
 
     ``entry`` is what the manifest says the outputs were last built from; the Outcome
     carries the updated entry back. A stage whose inputs (see ``manifest.py``) are unchanged
@@ -84,8 +88,12 @@ def build_one(
     doc = doc_cfg = None
     base_dir = source.path.parent
     try:
+        if probe and not (old.keys.get("document") and paths["document"].exists()):
+            raise _Stale  # never built, or its Document is gone: no need to hash anything
         cfg = config.for_source(source.path)
         if is_json:
+            if probe:
+                raise _Stale
             doc = load_document(source.path, cfg)
             new.document_sha = file_hash(source.path)
         else:
@@ -94,6 +102,8 @@ def build_one(
                 new.keys["document"], new.document_sha = key, old.document_sha
                 new.assets = list(old.assets)
             else:
+                if probe:
+                    raise _Stale
                 from plainprint.pipeline.document import to_json
 
                 doc = load_document(source.path, cfg)
@@ -112,6 +122,8 @@ def build_one(
                 new.keys[stage] = old.keys[stage]
                 continue
             if doc is None:
+                if probe:
+                    raise _Stale
                 doc = load_document(paths["document"], cfg)
             if doc_cfg is None:
                 doc_cfg = config_for(config, source.path, doc) if is_json else cfg
@@ -127,6 +139,8 @@ def build_one(
             _clear_error(out, source.name, stage)
         if outcome.title is None and doc is not None:
             outcome.title = doc.metadata.title
+    except _Stale:
+        return None
     except PlainprintError as exc:
         outcome.ok, outcome.error = False, str(exc)
     except Exception as exc:  # a bug, but one source must not stop the batch
@@ -142,6 +156,10 @@ def build_one(
         _write_if_changed(error_path(out, source.name, stage), outcome.error + "\n")
     _keep_summary(outcome, new)
     return outcome
+
+
+class _Stale(Exception):
+    """A probed source has work to do (``build_one(probe=True)``)."""
 
 
 def _stage_is_current(
@@ -298,26 +316,42 @@ def build_many(
         if progress:
             progress(outcome, len(results), total)
 
-    def run_on(pool: Executor) -> None:
+    def run_on(pool: Executor, todo: list[Source]) -> None:
         futures = [
             pool.submit(build_one, s, out, config, stages, debug, manifest.entries.get(s.name))
-            for s in sources
+            for s in todo
         ]
         for future in as_completed(futures):
-            done(future.result())
+            outcome = future.result()
+            assert outcome is not None  # only a probe returns None
+            done(outcome)
 
     try:
-        if executor is not None:  # e.g. a Dask cluster's; it owns its workers' lifetime
-            run_on(executor)
-        elif jobs <= 1 or total <= 1:
-            for source in sources:
-                done(
-                    build_one(source, out, config, stages, debug, manifest.entries.get(source.name))
+        # Up-to-date sources are settled here, in this process (hashes and stats only), so
+        # workers see only real work: one edited source in a library of 1,000 is one task,
+        # built in this process, rather than 1,000 pickled tasks for a fresh pool.
+        todo = []
+        for source in sources:
+            outcome = build_one(
+                source, out, config, stages, debug, manifest.entries.get(source.name), probe=True
+            )
+            if outcome is None:
+                todo.append(source)
+            else:
+                done(outcome)
+        if executor is not None and todo:  # e.g. a Dask cluster's; it owns its workers
+            run_on(executor, todo)
+        elif jobs <= 1 or len(todo) <= 1:
+            for source in todo:
+                built = build_one(
+                    source, out, config, stages, debug, manifest.entries.get(source.name)
                 )
+                assert built is not None  # only a probe returns None
+                done(built)
         else:
-            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+            pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_ignore_sigint)
             try:
-                run_on(pool)
+                run_on(pool, todo)
             except BaseException:  # Ctrl-C (or a crash): stop now, not when the queue is done
                 _stop_pool(pool, out)
                 raise

@@ -192,6 +192,18 @@ class Manifest:
                 )
         return cls()
 
+    def report_summaries(self) -> dict[str, dict[str, Any]]:
+        """Per source whose report this manifest knows it built: the facts the index shows.
+
+        The summary is updated whenever the report stage runs (``build._keep_summary``), so
+        it is the report's own title, grade, target, pass and finding counts."""
+        need = ("title", "grade", "target", "passed", "severities")
+        return {
+            name: entry.summary
+            for name, entry in self.entries.items()
+            if entry.keys.get("report") and all(k in entry.summary for k in need)
+        }
+
     def to_json(self) -> str:
         data = {
             "format": FORMAT,

@@ -11,9 +11,11 @@ downloaded. The table also pins the numbers: scores do not move when a newer ``c
     .venv/bin/python -m plainprint.checks.analysis.build_lexicon
 
 (a test checks that the shipped table matches the installed packages). Format, after
-gunzip: a ``#`` header line naming the sources, then one line per distinct value,
-``s<TAB>syllables<TAB>word word …`` or ``z<TAB>zipf×100<TAB>word word …``, so loading is
-a ``dict.fromkeys`` per line rather than a Python loop per word.
+gunzip: a ``#`` header line naming the sources, then per table (``s`` syllables, then ``z``
+Zipf × 100) a line ``tag<TAB>count``, its words in code-point order one per line, and one
+line of values, the i-th character being ``chr(48 + value)`` of the i-th word. Loading is one
+``split`` (about 0.03 s; building dicts of the 450,000 words took 0.15–0.4 s on every start)
+and a lookup is a binary search, so ``plainprint check`` pays for the words it looks up only.
 """
 
 from __future__ import annotations
@@ -21,17 +23,48 @@ from __future__ import annotations
 import functools
 import gzip
 import math
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
-FORMAT = "plainprint-lexicon 1"
+FORMAT = "plainprint-lexicon 2"
+_BASE = 48  # values are stored as chr(_BASE + value): printable, never a tab or newline
 DATA_FILE = "data/lexicon.txt.gz"
+
+
+class Table(Mapping[str, int]):
+    """A read-only word → value mapping over sorted words: no dict to build at start-up."""
+
+    __slots__ = ("_values", "_words")
+
+    def __init__(self, words: list[str], values: str) -> None:
+        self._words = words  # sorted by code point
+        self._values = values  # values[i] is chr(_BASE + value of words[i])
+
+    def __getitem__(self, word: str) -> int:
+        i = bisect_left(self._words, word)
+        if i < len(self._words) and self._words[i] == word:
+            return ord(self._values[i]) - _BASE
+        raise KeyError(word)
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        i = bisect_left(self._words, word)
+        return i < len(self._words) and self._words[i] == word
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    syllables: dict[str, int]  # lower-case word → syllables (first CMU pronunciation)
-    zipf: dict[str, int]  # lower-case word → Zipf frequency × 100 (0 = unknown)
+    syllables: Mapping[str, int]  # lower-case word → syllables (first CMU pronunciation)
+    zipf: Mapping[str, int]  # lower-case word → Zipf frequency × 100 (0 = unknown)
 
     def zipf_of(self, word: str) -> float:
         return self.zipf.get(word, 0) / 100.0
@@ -71,28 +104,34 @@ def encode_tables(syllables: dict[str, int], zipf: dict[str, int], header: str) 
     """The shipped file's bytes; deterministic (sorted, gzip without a timestamp)."""
     lines = [f"# {FORMAT} {header}"]
     for tag, table in (("s", syllables), ("z", zipf)):
-        groups: dict[int, list[str]] = {}
-        for word, value in table.items():
-            if not word or any(ch.isspace() for ch in word):
-                continue  # cannot be a token of ours, and would break the format
-            groups.setdefault(value, []).append(word)
-        for value in sorted(groups):
-            lines.append(f"{tag}\t{value}\t{' '.join(sorted(groups[value]))}")
+        # A word with white space cannot be a token of ours, and would break the format.
+        words = sorted(w for w in table if w and not any(ch.isspace() for ch in w))
+        if any(not 0 <= table[w] < 0xD000 for w in words):
+            raise ValueError(f"a {tag} value is out of the table's range")
+        lines += [f"{tag}\t{len(words)}", *words, "".join(chr(_BASE + table[w]) for w in words)]
     return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), 9, mtime=0)
 
 
-def decode_tables(data: bytes) -> tuple[str, dict[str, int], dict[str, int]]:
+def decode_tables(data: bytes) -> tuple[str, Table, Table]:
     """(header, syllables, zipf) from the shipped file's bytes."""
-    text = gzip.decompress(data).decode("utf-8")
-    header, _, body = text.partition("\n")
-    if not header.startswith(f"# {FORMAT} "):
+    lines = gzip.decompress(data).decode("utf-8").split("\n")
+    if not lines[0].startswith(f"# {FORMAT} "):
         raise ValueError(f"not a {FORMAT} table")
-    syllables: dict[str, int] = {}
-    zipf: dict[str, int] = {}
-    for line in body.splitlines():
-        tag, value, words = line.split("\t")
-        (syllables if tag == "s" else zipf).update(dict.fromkeys(words.split(" "), int(value)))
-    return header[len(FORMAT) + 3 :], syllables, zipf
+    tables = {}
+    at = 1
+    try:
+        for tag in ("s", "z"):
+            name, count = lines[at].split("\t")
+            if name != tag:
+                raise ValueError(f"expected table {tag!r}, found {name!r}")
+            n = int(count)
+            tables[tag] = Table(lines[at + 1 : at + 1 + n], lines[at + 1 + n])
+            if len(tables[tag]._values) != n:
+                raise ValueError(f"table {tag!r} has {n} words but not {n} values")
+            at += n + 2
+    except IndexError:
+        raise ValueError(f"truncated {FORMAT} table") from None
+    return lines[0][len(FORMAT) + 3 :], tables["s"], tables["z"]
 
 
 def shipped_table() -> bytes | None:
@@ -109,5 +148,5 @@ def lexicon() -> Lexicon:
     if data is not None:
         _header, syllables, zipf = decode_tables(data)
         return Lexicon(syllables, zipf)
-    syllables, zipf = build_tables()
-    return Lexicon(syllables, zipf)
+    built_syllables, built_zipf = build_tables()
+    return Lexicon(built_syllables, built_zipf)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Mapping
 from importlib import resources
 
 from plainprint.checks.analysis.lexicon import lexicon
@@ -170,7 +171,7 @@ _SUFFIXES = (
 )
 
 
-def _from_dictionary(w: str, table: dict[str, int]) -> int | None:
+def _from_dictionary(w: str, table: Mapping[str, int]) -> int | None:
     if w in table:
         return table[w]
     for pattern, repl in _BRITISH:

@@ -124,7 +124,7 @@ def _write_index(out: Path, config, names: set[str], manifest) -> None:
         return
     from plainprint.pipeline.report.index import write_index
 
-    write_index(out, config, names)
+    write_index(out, config, names, manifest.report_summaries())
     manifest.index_key = key
     manifest.save(out)
 

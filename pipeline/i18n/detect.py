@@ -25,9 +25,11 @@ FALLBACK = "en"
 
 @functools.cache
 def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from plainprint.pipeline.i18n.langid_model import (
+        identifier,  # numpy and the model: only when detecting
+    )
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return identifier()
 
 
 def detect_language(text: str) -> str | None:

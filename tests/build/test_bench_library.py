@@ -87,3 +87,15 @@ def test_the_table_marks_each_row(bench):
     lines = bench.table(rows)
     assert lines[0].startswith("| measure") and set(lines[1]) <= {"|", "-", " "}
     assert [line.split("|")[4].strip() for line in lines[2:]] == ["PASS", "MISS", "-"]
+
+
+def test_the_steady_rate_leaves_out_the_fixed_start_and_the_tail(bench):
+    # 5 s of start-up, then one document a second, then a 4 s tail on the last one.
+    stamps = [5.0 + k for k in range(20)] + [28.0]
+    assert bench.steady(stamps) == pytest.approx(1.0)
+    assert bench.steady([1.0, 2.0]) != bench.steady([1.0, 2.0])  # nan: too few to tell
+
+
+def test_progress_lines_are_what_the_build_prints(bench):
+    assert bench._PROGRESS.match(b"[3/40] 0002-wcxb-health-x: ok\n")
+    assert not bench._PROGRESS.match(b"plainprint: WARNING: [3/40]\n")

@@ -88,16 +88,20 @@ def test_summary_exit_code_reflects_unbuilt_sources(tmp_path, capsys):
     (out / "reports" / "a.json").write_text(
         json.dumps(
             {
+                "schema": "plainprint-report/1",
+                "source": str(src / "a.txt"),
+                "title": "A",
                 "grade": 6.5,
                 "target": 8,
                 "passed": True,
-                "findings": [{"severity": "warning"}, {"severity": "suggestion"}],
+                "summary": {"error": 0, "warning": 1, "suggestion": 1},
             }
         )
     )
     assert summary_main(["-o", str(out), str(src)]) == 0
     table = capsys.readouterr().out
     assert "a  " in table and "6.5" in table and "pass" in table
+    assert table.splitlines()[1].split()[-3:] == ["0", "1", "1"]  # the report's own summary
     _write(src, "b.txt", "")
     assert summary_main(["-o", str(out), str(src)]) == 2
 

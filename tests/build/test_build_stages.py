@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from plainprint.pipeline.build import build_many, errors_for, outcomes_from_disk
 from plainprint.pipeline.config import parse_config
 from plainprint.pipeline.report.index import collect_rows
@@ -82,6 +84,7 @@ def test_report_stage_honours_the_configured_baseline(tmp_path, monkeypatch):
     assert report["passed"] is True
 
 
+@pytest.mark.expect_warnings(r"image left out or shown as text")
 def test_a_missing_image_is_reported_once_per_source_not_once_per_output(tmp_path, caplog):
     import logging
 

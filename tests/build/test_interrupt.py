@@ -70,6 +70,8 @@ def test_ctrl_c_stops_a_parallel_build(tmp_path):
     pdfs = out / "pdf"
     took = _interrupt_when(proc, lambda: pdfs.is_dir() and any(pdfs.glob("*.pdf")))
     stderr = proc.stderr.read().decode()
+    proc.stdout.close()
+    proc.stderr.close()
     assert proc.returncode == 130, stderr
     assert took < STOP_WITHIN, f"the build took {took:.2f} s to stop"
     assert "interrupted" in stderr
@@ -93,6 +95,7 @@ def test_ctrl_c_stops_make(tmp_path):
     reports = out / "reports"
     took = _interrupt_when(proc, lambda: reports.is_dir() and any(reports.glob("*.json")))
     log = proc.stdout.read().decode()
+    proc.stdout.close()
     assert proc.returncode != 0, log
     assert "interrupted" in log
     assert took < STOP_WITHIN, f"make took {took:.2f} s to stop"

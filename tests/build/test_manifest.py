@@ -199,3 +199,82 @@ def test_a_failed_stage_is_retried_and_an_unreadable_manifest_rebuilds(project):
     assert Manifest.load(out).entries == {}
     again = build_many(discover(src), out, _config(root), stages=("document", "report"))
     assert [o.ok for o in again] == [False, True, True]
+
+
+def test_one_edited_source_is_built_in_process_without_a_worker_pool(project, monkeypatch):
+    """Up-to-date sources are settled by the parent; one stale source needs no pool."""
+    import plainprint.pipeline.build as build
+
+    src, out, root = project
+    _build(src, out, _config(root))
+    (src / "flu.txt").write_text(TEXT.format(extra="Flu spreads fast."), encoding="utf-8")
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker pool was started for one edited source")
+
+    monkeypatch.setattr(build, "ProcessPoolExecutor", no_pool)
+    outcomes = build_many(discover(src), out, _config(root), jobs=2)
+    assert [(o.name, bool(o.written)) for o in outcomes] == [("cold", False), ("flu", True)]
+
+
+def test_a_probe_does_no_work_and_answers_only_for_up_to_date_sources(project):
+    from plainprint.pipeline.build import build_one
+
+    src, out, root = project
+    _build(src, out, _config(root))
+    entries = Manifest.load(out).entries
+    (src / "flu.txt").write_text(TEXT.format(extra="Flu spreads fast."), encoding="utf-8")
+    before = _snapshot(out)
+    sources = {s.name: s for s in discover(src)}
+    stages = ("document", "report", "render")
+    probe = {n: build_one(s, out, _config(root), stages, entry=entries[n], probe=True)
+             for n, s in sources.items()}  # fmt: skip
+    assert probe["flu"] is None
+    assert probe["cold"] is not None and probe["cold"].ok and probe["cold"].written == []
+    assert _snapshot(out) == before  # nothing written, not even for the stale source
+
+
+def test_the_index_from_manifest_summaries_is_the_index_from_the_reports(project):
+    """The build's index reads the manifest's summaries, not 1,000 report files: same page."""
+    from plainprint.pipeline.report.index import collect_rows, write_index
+
+    src, out, root = project
+    _build(src, out, _config(root))
+    known = Manifest.load(out).report_summaries()
+    assert set(known) == {"flu", "cold"}
+    assert collect_rows(out, {"flu", "cold"}, known) == collect_rows(out, {"flu", "cold"})
+    from_reports = write_index(out, _config(root), {"flu", "cold"}).read_bytes()
+    assert write_index(out, _config(root), {"flu", "cold"}, known).read_bytes() == from_reports
+    (out / "reports" / "flu.json").unlink()  # a summary never stands in for a missing report
+    assert collect_rows(out, {"flu", "cold"}, known) == collect_rows(out, {"flu", "cold"})
+
+
+def test_a_touched_but_unchanged_source_rebuilds_nothing(project):
+    """Keys hash contents, not times: `touch` (a checkout, a copy) costs no rebuild."""
+    import os
+
+    src, out, root = project
+    _build(src, out, _config(root))
+    before = _snapshot(out)
+    stat = (src / "flu.txt").stat()
+    os.utime(src / "flu.txt", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**10))
+    again = _build(src, out, _config(root))
+    assert [o.written for o in again] == [[], []]
+    assert _snapshot(out) == before
+
+
+def test_a_changed_source_with_the_same_size_and_time_is_rebuilt(project):
+    """Unlike make or ninja (times) and git's stat cache (size and time), an edit that keeps
+    both is still seen: every build hashes every source (about 0.1 ms per source)."""
+    import os
+
+    src, out, root = project
+    _build(src, out, _config(root))
+    path = src / "flu.txt"
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("A fever", "B fever"), encoding="utf-8")  # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    outcomes = {o.name: o for o in _build(src, out, _config(root))}
+    assert outcomes["flu"].written and not outcomes["cold"].written

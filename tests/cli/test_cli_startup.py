@@ -80,3 +80,38 @@ def test_the_build_command_offers_the_build_stages():
     from plainprint.pipeline.commands import build as command
 
     assert command.STAGES == build.STAGES
+
+
+DETECTION_AND_RENDER = ("numpy", "py3langid", "langcodes", "weasyprint", "jinja2")
+
+
+def test_check_on_a_declared_language_imports_no_detection_nor_renderer(tmp_path):
+    """Language detection (py3langid, numpy) is only for documents that declare no language."""
+    source = tmp_path / "declared.md"
+    source.write_text(
+        "---\ntitle: Sun safety\nlang: en\n---\n\n# Sun safety\n\n"
+        "Wear a hat in the sun. Put on sunscreen before you go out.\n",
+        encoding="utf-8",
+    )
+    code = (
+        "from plainprint.pipeline.cli import main\n"
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', {str(source)!r}])"
+    )
+    modules = imported_after(code)
+    assert "plainprint.checks.analysis.lexicon" in modules  # it did run the checks
+    assert [m for m in DETECTION_AND_RENDER if m in modules] == []
+
+
+def test_check_on_an_undeclared_language_does_detect_it():
+    """The counterpart: the seed (a .txt, no language) needs the detector, so it is loaded."""
+    code = (
+        "from plainprint.pipeline.cli import main\n"
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', {str(SEED)!r}])"
+    )
+    modules = imported_after(code)
+    assert {"numpy", "py3langid"} <= modules
+    assert not [m for m in ("weasyprint", "jinja2") if m in modules]

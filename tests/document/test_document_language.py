@@ -125,3 +125,23 @@ def test_pt_br_page_renders_with_a_bcp47_lang():
 
     d = ingest_bytes(_html("pt_BR"), Path("page.html"))
     assert '<html lang="pt-BR"' in render_html(d, Config())
+
+
+def test_the_fast_path_codes_are_exactly_langcodes_canonical_two_letter_codes():
+    """normalize_language skips langcodes for ISO_639_1: the list must be langcodes' own."""
+    import itertools
+    import string
+
+    import langcodes
+
+    from plainprint.pipeline.document.language import ISO_639_1
+
+    canonical = set()
+    for pair in itertools.product(string.ascii_lowercase, repeat=2):
+        tag = "".join(pair)
+        try:
+            if langcodes.standardize_tag(tag) == tag and langcodes.Language.get(tag).is_valid():
+                canonical.add(tag)
+        except (langcodes.LanguageTagError, ValueError):
+            pass
+    assert canonical == ISO_639_1
