@@ -17,6 +17,7 @@ from pipeline.ingest.html_vote import (
     TRAFILATURA,
     Candidate,
     choose,
+    needs_fallback,
     reads_as_teasers,
     trafilatura_markup,
 )
@@ -236,3 +237,19 @@ def test_a_long_heading_taken_for_the_title_stays_in_the_text() -> None:
         blocks=(Heading(level=1, content=(Text(caption),)), _para(1)),
     )
     assert to_text(doc).startswith(caption)
+
+
+@pytest.mark.parametrize(
+    ("mine_paras", "their_paras", "expected"),
+    [
+        (20, 20, False),  # both long (500 words): the fast pass holds the article
+        (2, 20, False),  # readability-lxml's short, trafilatura's fast pass long: enough
+        (20, 2, True),  # trafilatura's fast pass found little: ask its fallbacks
+        (2, 2, True),
+        (0, 0, True),
+    ],
+)
+def test_fallback_only_when_the_fast_pass_found_little(mine_paras, their_paras, expected):
+    mine = [_para(i) for i in range(mine_paras)]
+    theirs = Candidate.from_blocks([_para(i) for i in range(their_paras)])
+    assert needs_fallback(mine, theirs) is expected
