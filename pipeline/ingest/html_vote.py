@@ -247,15 +247,24 @@ def _unshared(blocks: list[Block], other: Counter) -> list[tuple[Block, list[str
 
 
 def _reads_as_article(blocks: list[Block], other: Counter) -> bool:
-    """Whether what ``blocks`` add to the other candidate is prose, not teasers and links."""
+    """Whether what ``blocks`` add to the other candidate is prose, not teasers and links.
+
+    Counted in added words, block by block: a code block or a table whose common words
+    ("the", "this") the other candidate also has still adds all its other words.
+    """
     prose = teasers = 0
-    for block, ws, absent in _unshared(blocks, other):
-        if not absent:
-            continue
+    left = Counter(other)
+    for block in blocks:
+        added = 0
+        for w in block_words(block):
+            if left[w] > 0:
+                left[w] -= 1
+            else:
+                added += 1
         if reads_as_teasers(block):
-            teasers += len(ws)
+            teasers += added
         else:
-            prose += len(ws)
+            prose += added
     return prose > teasers
 
 
