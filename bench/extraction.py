@@ -279,9 +279,9 @@ def load_pages(corpus: Path = CORPUS, subsets: tuple[str, ...] = SUBSETS) -> lis
 
 
 def plainprint(path: Path) -> str:
-    from pipeline.errors import PlainprintError
-    from pipeline.export.text import to_text
-    from pipeline.ingest import ingest_path
+    from plainprint.pipeline.errors import PlainprintError
+    from plainprint.pipeline.export.text import to_text
+    from plainprint.pipeline.ingest import ingest_path
 
     try:
         return to_text(ingest_path(path))

@@ -187,7 +187,7 @@ def run(cmd: list[str], env: dict[str, str], watch_workers: bool = False) -> tup
 
 
 def build_cmd(src: Path, out: Path, jobs: int) -> list[str]:
-    return [PY, "-m", "pipeline", "build", "-o", str(out), "-j", str(jobs), str(src)]
+    return [PY, "-m", "plainprint", "build", "-o", str(out), "-j", str(jobs), str(src)]
 
 
 def make_cmd(src: Path, out: Path, jobs: int) -> list[str]:
@@ -210,11 +210,11 @@ def stage_times(pages: list[Path], runs: int) -> tuple[dict[str, float], float, 
     """Median seconds per document of each stage, and (bare, ours) PDF medians summed."""
     from render import pdf_pair
 
-    from checks import run_checks
-    from pipeline.config import Config
-    from pipeline.ingest import ingest_path
-    from pipeline.render import render_html, render_pdf, warnings_once
-    from pipeline.report import render_report
+    from plainprint.checks import run_checks
+    from plainprint.pipeline.config import Config
+    from plainprint.pipeline.ingest import ingest_path
+    from plainprint.pipeline.render import render_html, render_pdf, warnings_once
+    from plainprint.pipeline.report import render_report
 
     config = Config()
     per: dict[str, list[float]] = {k: [] for k in ("ingest", "checks", "PDF", "HTML", "report")}
@@ -341,7 +341,7 @@ def main() -> int:
         env = bench_env(tmp / "pycache")
         lib_compare, out = tmp / "compare", tmp / "out"
         make_library(lib_compare, compare, pool(compare))
-        run([PY, "-m", "pipeline", "--help"], env)  # compile bytecode once, outside the timings
+        run([PY, "-m", "plainprint", "--help"], env)  # compile bytecode once, outside the timings
 
         def say(text: str) -> None:
             print(f"[{time.perf_counter() - started:6.0f} s] {text}", file=sys.stderr, flush=True)
@@ -416,10 +416,10 @@ def main() -> int:
 
         say("cold start")
         cold_runs = max(5, runs * 3)
-        wall, cpu = cold_start([PY, "-m", "pipeline", "check", str(SEED)], env, cold_runs)
+        wall, cpu = cold_start([PY, "-m", "plainprint", "check", str(SEED)], env, cold_runs)
         rows.append(Row("cold start: plainprint check SEED", f"{wall:.3f} s", "<= 0.35 s",
                         wall <= 0.35, f"CPU {cpu:.3f} s; median of {cold_runs}"))  # fmt: skip
-        wall, cpu = cold_start([PY, "-m", "pipeline", "--help"], env, cold_runs)
+        wall, cpu = cold_start([PY, "-m", "plainprint", "--help"], env, cold_runs)
         rows.append(Row("cold start: plainprint --help", f"{wall:.3f} s", "<= 0.15 s",
                         wall <= 0.15, f"CPU {cpu:.3f} s; median of {cold_runs}"))  # fmt: skip
 

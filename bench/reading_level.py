@@ -104,16 +104,16 @@ def accuracy(scores: dict, rows: list, name: str, pairs=PAIRS, skip=()) -> float
 
 def score_file(path: Path) -> dict:
     """Every score for one source file, through ingest like ``plainprint check``."""
-    from checks.formulas import scores
-    from checks.scoring import document_counts
-    from pipeline.ingest import ingest_bytes
+    from plainprint.checks.analysis.formulas import scores
+    from plainprint.checks.scoring import document_counts
+    from plainprint.pipeline.ingest import ingest_bytes
 
     return scores(document_counts(ingest_bytes(path.read_bytes(), path)))
 
 
 def side_by_side(ours: dict, theirs: dict, rows: list, pairs=PAIRS, skip=None) -> dict:
     """Print every score's accuracy beside textstat's; with ``skip``, also without those pairs."""
-    from checks.formulas import SCORE_NAMES
+    from plainprint.checks.analysis.formulas import SCORE_NAMES
 
     def cell(x: float | None) -> str:
         return "-" if x is None else f"{x:.3f}"
@@ -186,7 +186,7 @@ def medical_dev_set() -> None:
 
 
 def thousand_word_document():
-    from checks.examples import example_document
+    from plainprint.checks.examples import example_document
 
     text = (CORPUS / "adv" / "amazon.txt").read_text(encoding="utf-8") if CORPUS.is_dir() else ""
     seed = (ROOT / "sources" / "ili-ilp-melanoma.txt").read_text(encoding="utf-8")
@@ -202,9 +202,9 @@ def thousand_word_document():
 
 def speed() -> list[str]:
     """Checks speed; returns the targets missed."""
-    from checks import run_checks
-    from checks.examples import example_document
-    from pipeline.config import Config
+    from plainprint.checks import run_checks
+    from plainprint.checks.examples import example_document
+    from plainprint.pipeline.config import Config
 
     doc, n = thousand_word_document()
     today = dt.date(2025, 1, 31)

@@ -39,10 +39,10 @@ def pdf_pair(doc, config, base_dir: Path):
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from pipeline.render import render_pdf
-    from pipeline.render.api import pdf_job
-    from pipeline.render.fonts import font_face_css
-    from pipeline.render.pdf import profile_css, templates_dir
+    from plainprint.pipeline.render import render_pdf
+    from plainprint.pipeline.render.api import pdf_job
+    from plainprint.pipeline.render.fonts import font_face_css
+    from plainprint.pipeline.render.pdf import profile_css, templates_dir
 
     job = pdf_job(doc, config, base_dir=base_dir)
     css_text = (
@@ -72,11 +72,11 @@ def main() -> int:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from pipeline.config import Config
-    from pipeline.ingest import ingest_path
-    from pipeline.render.api import pdf_job
-    from pipeline.render.fonts import font_face_css
-    from pipeline.render.pdf import profile_css, templates_dir
+    from plainprint.pipeline.config import Config
+    from plainprint.pipeline.ingest import ingest_path
+    from plainprint.pipeline.render.api import pdf_job
+    from plainprint.pipeline.render.fonts import font_face_css
+    from plainprint.pipeline.render.pdf import profile_css, templates_dir
 
     seed = ROOT / "sources" / "ili-ilp-melanoma.txt"
     doc = ingest_path(seed)

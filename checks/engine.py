@@ -5,19 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pipeline.config import Config
-from pipeline.document.nodes import Document, Heading
-from pipeline.errors import ConfigError
-
-from .context import Context, Settings, build_context
-from .finding import SEVERITIES, Finding
-from .formulas import SMOG_SAMPLE, Counts
-from .lang import name as language_name
-from .lang import valid_for
-from .registry import Rule, all_rules
-from .report import Report
-from .suppress import apply_inline, bad_directives
-from .text import HARD_GRADE, HARD_WORDS, VERY_HARD_GRADE, VERY_HARD_WORDS, heading_text
+from plainprint.checks.analysis.formulas import SMOG_SAMPLE, Counts
+from plainprint.checks.analysis.lang import name as language_name
+from plainprint.checks.analysis.lang import valid_for
+from plainprint.checks.analysis.text import (
+    HARD_GRADE,
+    HARD_WORDS,
+    VERY_HARD_GRADE,
+    VERY_HARD_WORDS,
+    heading_text,
+)
+from plainprint.checks.context import Context, Settings, build_context
+from plainprint.checks.finding import SEVERITIES, Finding
+from plainprint.checks.registry import Rule, all_rules
+from plainprint.checks.report import Report
+from plainprint.checks.suppress import apply_inline, bad_directives
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document.nodes import Document, Heading
+from plainprint.pipeline.errors import ConfigError
 
 
 def _rule_settings(

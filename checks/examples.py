@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.document import Document, validate
-from pipeline.ingest.html import parse_html
-from pipeline.ingest.markdown import parse_markdown
+from plainprint.pipeline.document import Document, validate
+from plainprint.pipeline.ingest.html import parse_html
+from plainprint.pipeline.ingest.markdown import parse_markdown
 
 
 def example_document(source: str, *, title: str | None = None) -> Document:

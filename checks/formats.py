@@ -13,11 +13,10 @@ from pathlib import Path
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
-from pipeline.config import DEFAULT_RULES_URL
-
-from .finding import SEVERITY_RANK, Finding
-from .registry import all_rules
-from .report import SCHEMA, Report
+from plainprint.checks.finding import SEVERITY_RANK, Finding
+from plainprint.checks.registry import all_rules
+from plainprint.checks.report import SCHEMA, Report
+from plainprint.pipeline.config import DEFAULT_RULES_URL
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
 TOOL = "plainprint"

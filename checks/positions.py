@@ -18,10 +18,9 @@ import dataclasses
 import unicodedata
 from collections.abc import Iterable
 
-from pipeline.document import iter_blocks, iter_items, plain_text
-from pipeline.document.nodes import Document, Heading, ListBlock
-
-from .finding import Finding
+from plainprint.checks.finding import Finding
+from plainprint.pipeline.document import iter_blocks, iter_items, plain_text
+from plainprint.pipeline.document.nodes import Document, Heading, ListBlock
 
 SOURCE_SUFFIXES = (".md", ".markdown", ".txt")
 

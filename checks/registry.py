@@ -2,7 +2,7 @@
 
 Rules register explicitly with the ``@rule`` decorator in their family module
 (``checks/rules/*.py``); ``ALL_RULES`` lists them in code order. ``checks/RULES.md`` is
-generated from this registry (``python -m checks.docs``) and a test keeps it current.
+generated from this registry (``python -m plainprint.checks.docs``) and a test keeps it current.
 
 Codes are two letters for the family and three digits; they are never reused. A retired
 code stays in ``RETIRED``; a renamed one goes in ``REDIRECTS``.
@@ -15,7 +15,7 @@ its unit, it returns the text that replaces the finding's span, or raises ``Unfi
 Every rule declares the ``languages`` it is valid for: language codes ("en", "es") whose
 facts it uses, or ``("*",)`` for rules that do not depend on language (headings,
 citations). The engine runs a rule only on documents in one of its languages and names
-the others in the report's note (see ``checks.lang``).
+the others in the report's note (see ``checks.analysis.lang``).
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def rule(
 
 
 def all_rules() -> list[Rule]:
-    from . import rules  # noqa: F401  (registers every family)
+    from plainprint.checks import rules  # noqa: F401  (registers every family)
 
     return [_REGISTRY[c] for c in sorted(_REGISTRY)]
 

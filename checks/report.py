@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .finding import SEVERITY_RANK, Finding
+from plainprint.checks.finding import SEVERITY_RANK, Finding
 
 SCHEMA = "plainprint-report/1"
 
@@ -60,7 +60,7 @@ class Report:
     def _bands(self) -> dict[str, Any]:
         if "inflesz" not in self.scores:
             return {}
-        from .lang.es.formulas import inflesz_band
+        from plainprint.checks.analysis.lang.es.formulas import inflesz_band
 
         return {"bands": {"inflesz": inflesz_band(self.scores["inflesz"])}}
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import functools
 
-from pipeline.document.nodes import Document
-
-from .formulas import Counts, count_sentence, dale_chall_easy_words, scores
-from .passive import is_passive
-from .text import Sentence, Unit, prepare, segment
-from .vocabulary import Vocabulary
+from plainprint.checks.analysis.formulas import (
+    Counts,
+    count_sentence,
+    dale_chall_easy_words,
+    scores,
+)
+from plainprint.checks.analysis.passive import is_passive
+from plainprint.checks.analysis.text import Sentence, Unit, prepare, segment
+from plainprint.checks.analysis.vocabulary import Vocabulary
+from plainprint.pipeline.document.nodes import Document
 
 
 def sentence_counts(sentence: Sentence, vocab: Vocabulary) -> Counts:
@@ -28,7 +32,7 @@ def unit_counts(unit: Unit, vocab: Vocabulary) -> Counts:
 
 @functools.cache
 def _default_vocabulary() -> Vocabulary:
-    from .glossary import default_glossary
+    from plainprint.checks.analysis.glossary import default_glossary
 
     return Vocabulary(t for t, e in default_glossary().items() if e.kind == "medical")
 

@@ -28,10 +28,9 @@ import hashlib
 import json
 from pathlib import Path
 
-from pipeline.document.nodes import Suppression
-from pipeline.errors import PlainprintError
-
-from .finding import Finding
+from plainprint.checks.finding import Finding
+from plainprint.pipeline.document.nodes import Suppression
+from plainprint.pipeline.errors import PlainprintError
 
 BASELINE_SCHEMA = "plainprint-baseline/1"
 

@@ -23,9 +23,9 @@ DPI = 60
 
 
 def main() -> int:
-    from pipeline.config import Config
-    from pipeline.ingest import ingest_path
-    from pipeline.render import render_pdf
+    from plainprint.pipeline.config import Config
+    from plainprint.pipeline.ingest import ingest_path
+    from plainprint.pipeline.render import render_pdf
 
     if shutil.which("pdftoppm") is None:
         print("make_docs: needs pdftoppm (apt-get install poppler-utils)", file=sys.stderr)
@@ -56,11 +56,11 @@ CHROMIUM_FLAGS = [
 
 def screenshots(out: Path) -> int:
     """The editor's report and the library index for the seed, as the README shows them."""
-    from checks import run_checks
-    from pipeline.config import Config
-    from pipeline.ingest import ingest_path
-    from pipeline.report import render_report
-    from pipeline.report.index import write_index
+    from plainprint.checks import run_checks
+    from plainprint.pipeline.config import Config
+    from plainprint.pipeline.ingest import ingest_path
+    from plainprint.pipeline.report import render_report
+    from plainprint.pipeline.report.index import write_index
 
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():

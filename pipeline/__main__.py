@@ -1,7 +1,7 @@
-"""``python -m pipeline`` is the ``plainprint`` command."""
+"""``python -m plainprint`` is the ``plainprint`` command."""
 
 import sys
 
-from .cli import main
+from plainprint.pipeline.cli import main
 
 sys.exit(main())

@@ -18,12 +18,12 @@ from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import remove_partial_files, write_bytes, write_text
-from .config import Config
-from .errors import PlainprintError
-from .layout import error_path, errors_for, output_paths
-from .manifest import Entry, Manifest
-from .sources import Source
+from plainprint.pipeline.atomic import remove_partial_files, write_bytes, write_text
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.errors import PlainprintError
+from plainprint.pipeline.layout import error_path, errors_for, output_paths
+from plainprint.pipeline.manifest import Entry, Manifest
+from plainprint.pipeline.sources import Source
 
 STAGES = ("document", "report", "render", "print")
 DEFAULT_STAGES = ("document", "report", "render")
@@ -70,8 +70,8 @@ def build_one(
     and whose outputs exist is skipped. Within a stage everything is rendered before anything
     is written, so a failure never leaves a fresh output beside a stale companion.
     """
-    from .loading import config_for, load_document, source_folder
-    from .manifest import document_key, file_hash, stage_key
+    from plainprint.pipeline.loading import config_for, load_document, source_folder
+    from plainprint.pipeline.manifest import document_key, file_hash, stage_key
 
     stages = set(stages)
     old = entry or Entry()
@@ -93,7 +93,7 @@ def build_one(
                 new.keys["document"], new.document_sha = key, old.document_sha
                 new.assets = list(old.assets)
             else:
-                from .document import to_json
+                from plainprint.pipeline.document import to_json
 
                 doc = load_document(source.path, cfg)
                 text = to_json(doc)
@@ -147,7 +147,7 @@ def _stage_is_current(
     stage: str, old: Entry, new: Entry, cfg: Config, paths: dict[str, Path]
 ) -> bool:
     """Without loading the Document: same Document, configuration, code and images."""
-    from .manifest import stage_key
+    from plainprint.pipeline.manifest import stage_key
 
     if not old.keys.get(stage) or not all(p.exists() for p in _outputs(stage, paths)):
         return False
@@ -165,8 +165,8 @@ def _outputs(stage: str, paths: dict[str, Path]) -> list[Path]:
 
 def _assets(doc, base_dir: Path) -> list[Path]:
     """Local images the handout embeds: editing one rebuilds that handout."""
-    from .document import Figure
-    from .document.walk import iter_blocks
+    from plainprint.pipeline.document import Figure
+    from plainprint.pipeline.document.walk import iter_blocks
 
     found = set()
     for block in iter_blocks(doc.blocks):
@@ -205,14 +205,13 @@ def _write_if_changed(path: Path, text: str) -> bool:
 
 
 def _report_stage(doc, cfg, base_dir, paths, outcome) -> list[str]:
-    from checks import run_checks
-
-    from .report import render_report
+    from plainprint.checks import run_checks
+    from plainprint.pipeline.report import render_report
 
     checked = run_checks(doc, cfg)
     baseline = cfg.get("checks.baseline")
     if baseline:  # the same accepted findings as `plainprint check`, so pass/fail agree
-        from checks.suppress import apply_baseline, load_baseline
+        from plainprint.checks.suppress import apply_baseline, load_baseline
 
         apply_baseline(checked, load_baseline(baseline))
     report = checked.to_dict()
@@ -224,7 +223,7 @@ def _report_stage(doc, cfg, base_dir, paths, outcome) -> list[str]:
 
 
 def _render_stage(doc, cfg, base_dir, paths, outcome) -> list[str]:
-    from .render import render_html, render_pdf, warnings_once
+    from plainprint.pipeline.render import render_html, render_pdf, warnings_once
 
     with warnings_once():
         html = render_html(doc, cfg, base_dir=base_dir)
@@ -235,7 +234,7 @@ def _render_stage(doc, cfg, base_dir, paths, outcome) -> list[str]:
 
 
 def _print_stage(doc, cfg, base_dir, paths, outcome) -> list[str]:
-    from .render import render_pdf
+    from plainprint.pipeline.render import render_pdf
 
     write_bytes(paths["print"], render_pdf(doc, cfg, profile="print", base_dir=base_dir))
     return [str(paths["print"])]

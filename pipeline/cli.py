@@ -11,8 +11,8 @@ import argparse
 import importlib
 import sys
 
-from . import __version__
-from .errors import PlainprintError
+from plainprint.pipeline import __version__
+from plainprint.pipeline.errors import PlainprintError
 
 COMMANDS = ("ingest", "check", "fix", "render", "build", "index", "serve", "rules")
 
@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        module = importlib.import_module(f"pipeline.commands.{name}")
+        module = importlib.import_module(f"plainprint.pipeline.commands.{name}")
         module.add_parser(sub)
     return parser
 

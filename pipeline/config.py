@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from plainprint.pipeline.errors import ConfigError
 
 # section → allowed keys ("*" allows any key: used for per-rule tables).
 SCHEMA: dict[str, set[str]] = {
@@ -35,7 +35,7 @@ SCHEMA: dict[str, set[str]] = {
         "rules_url",
     },
     "checks.rules": {"*"},
-    # A language's own settings (a language with rules in checks.lang): its target grade,
+    # A language's own settings (a language with rules in checks.analysis.lang): its target grade,
     # its grade formula and its glossary files. [checks] keys stay English's.
     "checks.es": {"target_grade", "formula", "glossary"},
     "render": {

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import IngestError, PlainprintError
+from plainprint.pipeline.errors import IngestError, PlainprintError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
-    from .config import Config
-    from .document import Document
+    from plainprint.pipeline.config import Config
+    from plainprint.pipeline.document import Document
 
 
 def source_folder(given: Path, doc: Document) -> Path:
@@ -42,10 +42,10 @@ def max_bytes(config: Config) -> int:
 
 def load_document(path: str | Path, config: Config | None = None) -> Document:
     """A source file (ingested now) or a Document JSON written by ``plainprint ingest``."""
-    from .config import Config
-    from .document import DocumentVersionError, from_json, validate
-    from .document.language import LanguageTagError
-    from .ingest import ingest_path
+    from plainprint.pipeline.config import Config
+    from plainprint.pipeline.document import DocumentVersionError, from_json, validate
+    from plainprint.pipeline.document.language import LanguageTagError
+    from plainprint.pipeline.ingest import ingest_path
 
     path = Path(path)
     if path.suffix.lower() == ".json":

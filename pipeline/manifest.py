@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .atomic import write_text
-from .config import Config
-from .layout import errors_for, output_paths
+from plainprint.pipeline import __version__
+from plainprint.pipeline.atomic import write_text
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.layout import errors_for, output_paths
 
 FILE = ".manifest.json"
 FORMAT = 1

@@ -29,11 +29,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .build import Outcome, build_many
-from .config import Config
-from .layout import output_paths
-from .manifest import FILE_KEYS
-from .sources import Source, resolve
+from plainprint.pipeline.build import Outcome, build_many
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.layout import output_paths
+from plainprint.pipeline.manifest import FILE_KEYS
+from plainprint.pipeline.sources import Source, resolve
 
 EVENTS = "/_plainprint/events"
 SCRIPT = "/_plainprint/reload.js"
@@ -136,7 +136,7 @@ class Session:
         return names
 
     def write_index(self) -> None:
-        from .report.index import write_index
+        from plainprint.pipeline.report.index import write_index
 
         write_index(self.out, self.config, {s.name for s in self.sources()})
 

@@ -1,4 +1,4 @@
-"""``python -m pipeline.summary [-o OUTPUT] [SOURCES]``: the table `make` prints at the end.
+"""``python -m plainprint.pipeline.summary [-o OUTPUT] [SOURCES]``: the table `make` prints at the end.
 
 Kept import-light (no WeasyPrint, no checks) so a no-op `make` stays fast.
 """
@@ -9,12 +9,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import format_summary, outcomes_from_disk
-from .sources import resolve
+from plainprint.pipeline.build import format_summary, outcomes_from_disk
+from plainprint.pipeline.sources import resolve
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.summary", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m plainprint.pipeline.summary", description=__doc__
+    )
     parser.add_argument("sources", nargs="*", type=Path, default=[Path("sources")])
     parser.add_argument("-o", "--output", type=Path, default=Path("output"))
     args = parser.parse_args(argv)

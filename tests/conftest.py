@@ -64,7 +64,7 @@ def shared_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def seed_doc():
-    from pipeline.ingest import ingest_path
+    from plainprint.pipeline.ingest import ingest_path
 
     return ingest_path(SEED)
 

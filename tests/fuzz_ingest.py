@@ -20,10 +20,10 @@ SUFFIXES = (".txt", ".md", ".html")
 
 
 def one_input(data: bytes) -> None:
-    from pipeline.document import validate
-    from pipeline.errors import IngestError
-    from pipeline.export.markdown import to_markdown
-    from pipeline.ingest import ingest_bytes
+    from plainprint.pipeline.document import validate
+    from plainprint.pipeline.errors import IngestError
+    from plainprint.pipeline.export.markdown import to_markdown
+    from plainprint.pipeline.ingest import ingest_bytes
 
     if not data:
         return
@@ -51,10 +51,10 @@ def seed_corpus(folder: Path) -> None:
 def fuzz_with_atheris(seconds: int, corpus: list[str]) -> None:
     import atheris
 
-    with atheris.instrument_imports(include=["pipeline"]):
-        import pipeline.ingest  # noqa: F401
-        import pipeline.ingest.markdown  # noqa: F401
-        import pipeline.ingest.text  # noqa: F401
+    with atheris.instrument_imports(include=["plainprint"]):
+        import plainprint.pipeline.ingest  # noqa: F401
+        import plainprint.pipeline.ingest.markdown  # noqa: F401
+        import plainprint.pipeline.ingest.text  # noqa: F401
 
     args = [sys.argv[0], f"-max_total_time={seconds}", "-timeout=10", "-rss_limit_mb=3072",
             "-max_len=65536", *corpus]  # fmt: skip

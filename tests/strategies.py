@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from pipeline.document.build import number_blocks
-from pipeline.document.nodes import (
+from plainprint.pipeline.document.build import number_blocks
+from plainprint.pipeline.document.nodes import (
     BlockQuote,
     Citation,
     Document,
@@ -37,8 +37,8 @@ from pipeline.document.nodes import (
     Table,
     Text,
 )
-from pipeline.ingest.citations import expand_marker
-from pipeline.ingest.references import parse_reference
+from plainprint.pipeline.ingest.citations import expand_marker
+from plainprint.pipeline.ingest.references import parse_reference
 
 CHARS = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp"))
 SPECIAL_FRAGMENTS = [

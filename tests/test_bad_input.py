@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from pipeline.cli import main
+from plainprint.pipeline.cli import main
 
 CP1252 = "Caf\u00e9 \u201cquotes\u201d \u2013 dash\n\nA paragraph about caf\u00e9s and na\u00efve readers.\n"
 
@@ -70,7 +70,7 @@ def test_debug_shows_the_traceback(tmp_path):
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "--debug", "ingest", str(path)],
+        [sys.executable, "-m", "plainprint", "--debug", "ingest", str(path)],
         capture_output=True,
         text=True,
     )
@@ -187,7 +187,7 @@ def test_odd_html_pages(tmp_path, capsys, name, page, expect):
 
 
 def test_page_without_title_takes_it_from_the_file_name(tmp_path):
-    from pipeline.ingest import ingest_path
+    from plainprint.pipeline.ingest import ingest_path
 
     path = tmp_path / "flu-shots.html"
     path.write_text(
@@ -230,8 +230,8 @@ def test_bad_sidecar_names_the_sidecar(tmp_path, capsys, sidecar, message):
 def test_more_broken_inputs_are_one_line(tmp_path, capsys, name, data, message):
     path = tmp_path / name
     if data is None:
-        from pipeline.document import to_json
-        from pipeline.document.build import doc, h, p
+        from plainprint.pipeline.document import to_json
+        from plainprint.pipeline.document.build import doc, h, p
 
         text = to_json(doc(h(1, "T"), p("Text.")))
         path.write_text(text.replace('"level": 1', '"level": 9'), encoding="utf-8")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.atomic import atomic_path, write_text
-from pipeline.build import build_many, format_summary, outcomes_from_disk
-from pipeline.config import Config
-from pipeline.sources import discover, resolve, winner_note
-from pipeline.summary import main as summary_main
+from plainprint.pipeline.atomic import atomic_path, write_text
+from plainprint.pipeline.build import build_many, format_summary, outcomes_from_disk
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.sources import discover, resolve, winner_note
+from plainprint.pipeline.summary import main as summary_main
 
 GOOD = "A title for the test\n\nThis is a short paragraph. It has two sentences.\n"
 
@@ -103,7 +103,7 @@ def test_summary_exit_code_reflects_unbuilt_sources(tmp_path, capsys):
 
 
 def test_plainprint_build_does_everything_and_reports_failures(tmp_path, capsys):
-    from pipeline.cli import main
+    from plainprint.pipeline.cli import main
 
     src = tmp_path / "sources"
     src.mkdir()
@@ -133,7 +133,7 @@ def test_plainprint_build_does_everything_and_reports_failures(tmp_path, capsys)
 
 
 def test_markdown_beside_html_is_used_and_announced(tmp_path, capsys):
-    from pipeline.cli import main
+    from plainprint.pipeline.cli import main
 
     src = tmp_path / "sources"
     src.mkdir()

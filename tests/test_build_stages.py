@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.build import build_many, errors_for, outcomes_from_disk
-from pipeline.config import parse_config
-from pipeline.report.index import collect_rows
-from pipeline.sources import Source, discover
+from plainprint.pipeline.build import build_many, errors_for, outcomes_from_disk
+from plainprint.pipeline.config import parse_config
+from plainprint.pipeline.report.index import collect_rows
+from plainprint.pipeline.sources import Source, discover
 
 TEXT = "Flu and you\n\nFlu is common. Rest at home. Drink water. Call us if you feel worse.\n"
 
@@ -65,7 +65,7 @@ def test_names_with_dots_keep_their_own_errors_in_the_index(tmp_path):
 
 
 def test_report_stage_honours_the_configured_baseline(tmp_path, monkeypatch):
-    from pipeline.cli import main
+    from plainprint.pipeline.cli import main
 
     monkeypatch.chdir(tmp_path)
     src, out = tmp_path / "sources", tmp_path / "out"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
+from plainprint.pipeline.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
 SEED = Path(__file__).resolve().parent.parent / "sources" / "ili-ilp-melanoma.txt"
@@ -170,7 +170,7 @@ def test_a_configured_rule_that_does_not_exist_is_an_error(capsys, tmp_path, tom
 
 
 def test_rules_lists_every_rule_and_explains_one(capsys):
-    from checks.registry import all_rules
+    from plainprint.checks.registry import all_rules
 
     code, out, _ = run(["rules"], capsys)
     assert code == 0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from checks.glossary import GlossaryEntry, default_glossary, load_glossary
-from checks.swaps import apply_swaps, load_swaps
+from plainprint.checks.analysis.glossary import GlossaryEntry, default_glossary, load_glossary
+from plainprint.checks.analysis.swaps import apply_swaps, load_swaps
 
 
 def test_glossary_size_and_shape():
@@ -43,7 +43,7 @@ def test_swaps_api_and_apply(tmp_path):
 
 def test_scores_rank_onestopenglish_levels(shared_dir):
     """A quick regression guard on 40 texts; the full figures are in bench/reading_level.py."""
-    from checks.scoring import score_text
+    from plainprint.checks.scoring import score_text
 
     root = shared_dir / "corpus" / "readability" / "onestopenglish"
     rows = [json.loads(x) for x in (root / "manifest.jsonl").read_text().splitlines() if x.strip()][

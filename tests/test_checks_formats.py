@@ -10,11 +10,11 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
-from checks import run_checks
-from checks.examples import example_document
-from checks.formats import render, to_github, to_json, to_junit, to_sarif, to_text
-from checks.registry import all_rules
-from pipeline.config import Config
+from plainprint.checks import run_checks
+from plainprint.checks.examples import example_document
+from plainprint.checks.formats import render, to_github, to_json, to_junit, to_sarif, to_text
+from plainprint.checks.registry import all_rules
+from plainprint.pipeline.config import Config
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,11 @@ def reports(seed_doc):
 
 @pytest.fixture(scope="module")
 def schema():
-    return json.loads(resources.files("checks").joinpath("data/report.schema.json").read_text())
+    return json.loads(
+        resources.files("plainprint.checks.analysis")
+        .joinpath("data/report.schema.json")
+        .read_text()
+    )
 
 
 def test_json_validates_against_schema(reports, schema):

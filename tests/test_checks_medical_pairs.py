@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from checks.formulas import scores
-from checks.scoring import document_counts
-from pipeline.ingest import ingest_bytes
+from plainprint.checks.analysis.formulas import scores
+from plainprint.checks.scoring import document_counts
+from plainprint.pipeline.ingest import ingest_bytes
 
 PAIRS = Path(__file__).parent / "fixtures" / "checks" / "medical_pairs"
 NAMES = sorted(p.name.removesuffix(".abstract.txt") for p in PAIRS.glob("*.abstract.txt"))

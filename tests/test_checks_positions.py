@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checks.positions import SourceMap, _key
-from pipeline.cli import main
+from plainprint.checks.positions import SourceMap, _key
+from plainprint.pipeline.cli import main
 
 WRAPPED_MD = """---
 title: Chemo care

@@ -11,13 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks import run_checks
-from checks.scoring import document_counts
-from checks.text import prepare
-from pipeline.config import Config
-from pipeline.document import iter_blocks, iter_items, plain_text
-from pipeline.document.build import number_blocks
-from pipeline.document.nodes import (
+from plainprint.checks import run_checks
+from plainprint.checks.analysis.text import prepare
+from plainprint.checks.scoring import document_counts
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document import iter_blocks, iter_items, plain_text
+from plainprint.pipeline.document.build import number_blocks
+from plainprint.pipeline.document.nodes import (
     BlockQuote,
     Citation,
     Document,
@@ -217,7 +217,7 @@ def test_html_comments_are_never_scored():
 
 
 def test_html_comments_in_a_markdown_source_are_not_flagged(tmp_path):
-    from pipeline.ingest import ingest_bytes
+    from plainprint.pipeline.ingest import ingest_bytes
 
     path = tmp_path / "page.md"
     path.write_text(

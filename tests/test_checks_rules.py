@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from checks import run_checks
-from checks.docs import RULES_MD, render
-from checks.examples import example_document
-from checks.registry import CODE_RE, FAMILIES, NAME_RE, REDIRECTS, RETIRED, all_rules
-from pipeline.config import Config
-from pipeline.document import to_json
-from pipeline.errors import ConfigError
+from plainprint.checks import run_checks
+from plainprint.checks.docs import RULES_MD, render
+from plainprint.checks.examples import example_document
+from plainprint.checks.registry import CODE_RE, FAMILIES, NAME_RE, REDIRECTS, RETIRED, all_rules
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document import to_json
+from plainprint.pipeline.errors import ConfigError
 
 TODAY = dt.date(2025, 1, 31)
 RULES = all_rules()
@@ -61,7 +61,9 @@ def test_codes_and_names_unique():
 
 
 def test_rules_md_is_current():
-    assert RULES_MD.read_text(encoding="utf-8") == render(), "run `python -m checks.docs`"
+    assert RULES_MD.read_text(encoding="utf-8") == render(), (
+        "run `python -m plainprint.checks.docs`"
+    )
 
 
 def test_heading_rules_cite_axe_markdownlint_or_wcag():
@@ -202,7 +204,7 @@ def test_stale_after_years_and_today_from_config():
 
 def test_inline_suppressions(tmp_path):
     src = Path(__file__).parent / "fixtures" / "checks" / "suppressed.md"
-    from pipeline.ingest import ingest_path
+    from plainprint.pipeline.ingest import ingest_path
 
     # Markdown ingest reads the directives into the Document; the checks never re-read the file.
     doc = ingest_path(src)
@@ -248,7 +250,7 @@ def test_acronyms_that_need_spelling_out(text, flagged):
 
 
 def test_a_statistic_linked_to_its_source_on_a_saved_page_counts_as_cited():
-    from pipeline.ingest import ingest_bytes
+    from plainprint.pipeline.ingest import ingest_bytes
 
     html = (
         b"<html lang='en'><head><title>Teens and sleep</title></head><body><article>"
@@ -311,7 +313,7 @@ def test_rare_words_at_the_start_of_a_sentence_unless_a_name(text, flagged):
     ],
 )
 def test_a_percentage_as_a_natural_frequency(percent, said):
-    from checks.rules.plain import natural_frequency
+    from plainprint.checks.rules.plain import natural_frequency
 
     assert natural_frequency(percent) == said
 

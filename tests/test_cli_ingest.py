@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
-from pipeline.document import from_json
-from pipeline.export.markdown import round_trip_view
-from pipeline.ingest import ingest_path
+from plainprint.pipeline.cli import main
+from plainprint.pipeline.document import from_json
+from plainprint.pipeline.export.markdown import round_trip_view
+from plainprint.pipeline.ingest import ingest_path
 from tests.conftest import ROOT, SEED
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args],
+        [sys.executable, "-m", "plainprint", *args],
         capture_output=True,
         text=True,
         cwd=cwd or ROOT,

@@ -19,13 +19,13 @@ SEED = ROOT / "sources" / "ili-ilp-melanoma.txt"
 HEAVY = (
     "weasyprint",
     "jinja2",
-    "checks",
-    "checks.lexicon",
-    "pipeline.document",
-    "pipeline.ingest",
-    "pipeline.render",
-    "pipeline.build",
-    "pipeline.manifest",
+    "plainprint.checks",
+    "plainprint.checks.analysis.lexicon",
+    "plainprint.pipeline.document",
+    "plainprint.pipeline.ingest",
+    "plainprint.pipeline.render",
+    "plainprint.pipeline.build",
+    "plainprint.pipeline.manifest",
     "concurrent.futures.process",
     "dateutil.parser",
     "charset_normalizer",
@@ -43,15 +43,15 @@ def imported_after(code: str) -> set[str]:
 
 
 def test_help_parser_imports_no_heavy_module():
-    modules = imported_after("from pipeline.cli import build_parser\nbuild_parser()")
+    modules = imported_after("from plainprint.pipeline.cli import build_parser\nbuild_parser()")
     assert not [m for m in HEAVY if m in modules]
-    assert "pipeline.commands.build" in modules  # every command's parser was built
+    assert "plainprint.pipeline.commands.build" in modules  # every command's parser was built
 
 
 @pytest.mark.parametrize("command", ["build", "check", "render", "ingest", "index", "rules"])
 def test_command_help_imports_no_heavy_module(command):
     code = (
-        "from pipeline.cli import main\n"
+        "from plainprint.pipeline.cli import main\n"
         "import contextlib, io\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    try: main([{command!r}, '--help'])\n"
@@ -63,19 +63,19 @@ def test_command_help_imports_no_heavy_module(command):
 
 def test_check_does_not_import_the_renderer_or_the_pool():
     code = (
-        "from pipeline.cli import main\n"
+        "from plainprint.pipeline.cli import main\n"
         "import contextlib, io\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    main(['check', {str(SEED)!r}])"
     )
     modules = imported_after(code)
-    assert "checks.lexicon" in modules  # it did run the checks
-    assert not [m for m in ("weasyprint", "pipeline.render.pdf", "concurrent.futures.process",
+    assert "plainprint.checks.analysis.lexicon" in modules  # it did run the checks
+    assert not [m for m in ("weasyprint", "plainprint.pipeline.render.pdf", "concurrent.futures.process",
                             "charset_normalizer") if m in modules]  # fmt: skip
 
 
 def test_the_build_command_offers_the_build_stages():
-    from pipeline import build
-    from pipeline.commands import build as command
+    from plainprint.pipeline import build
+    from plainprint.pipeline.commands import build as command
 
     assert command.STAGES == build.STAGES

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import load_config, parse_config
-from pipeline.errors import ConfigError
+from plainprint.pipeline.config import load_config, parse_config
+from plainprint.pipeline.errors import ConfigError
 
 
 def test_unknown_key_names_key_and_line(tmp_path):
@@ -59,8 +59,8 @@ def test_wrong_types_are_errors_with_the_line(tmp_path, text, message):
 
 
 def test_rule_option_of_the_wrong_type_is_a_config_error(tmp_path):
-    from checks import run_checks
-    from pipeline.document.build import doc, h, p
+    from plainprint.checks import run_checks
+    from plainprint.pipeline.document.build import doc, h, p
 
     config = parse_config('[checks.rules.PL001]\nmax_words = "x"\n', tmp_path / "plainprint.toml")
     with pytest.raises(

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 def _build(src, out, tz: str) -> None:
     env = {**os.environ, "TZ": tz, "CI": "true", "PYTHONHASHSEED": "random"}
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "build", "--print", "-j", "1", "-o", str(out), str(src)],
+        [sys.executable, "-m", "plainprint", "build", "--print", "-j", "1", "-o", str(out), str(src)],
         capture_output=True, text=True, timeout=600, env=env, cwd=ROOT,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -55,10 +55,10 @@ def test_two_builds_are_byte_identical(tmp_path):
 def test_outputs_do_not_depend_on_where_the_project_lives(tmp_path):
     """The same source with its image, built from two folders: identical PDF and HTML bytes."""
     require_reproducible_fonts()
-    from pipeline.config import Config
-    from pipeline.document import Figure
-    from pipeline.document.build import doc, h, p
-    from pipeline.render import render_html, render_pdf
+    from plainprint.pipeline.config import Config
+    from plainprint.pipeline.document import Figure
+    from plainprint.pipeline.document.build import doc, h, p
+    from plainprint.pipeline.render import render_html, render_pdf
 
     png = bytes.fromhex(
         "89504e470d0a1a0a0000000d4948445200000001000000010806000000"

@@ -11,12 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.document import to_json
-from pipeline.document.build import doc, h, p
-from pipeline.document.language import LanguageTagError, language_or_none, normalize_language
-from pipeline.errors import IngestError, PlainprintError
-from pipeline.ingest import ingest_bytes, ingest_path
-from pipeline.loading import load_document
+from plainprint.pipeline.document import to_json
+from plainprint.pipeline.document.build import doc, h, p
+from plainprint.pipeline.document.language import (
+    LanguageTagError,
+    language_or_none,
+    normalize_language,
+)
+from plainprint.pipeline.errors import IngestError, PlainprintError
+from plainprint.pipeline.ingest import ingest_bytes, ingest_path
+from plainprint.pipeline.loading import load_document
 
 SPELLINGS = [
     ("pt_BR", "pt-BR"),
@@ -116,8 +120,8 @@ def test_document_json_language_is_normalised(tmp_path):
 
 def test_pt_br_page_renders_with_a_bcp47_lang():
     """The issue's case: a page with lang="pt_BR" was refused at render ("no valid language")."""
-    from pipeline.config import Config
-    from pipeline.render import render_html
+    from plainprint.pipeline.config import Config
+    from plainprint.pipeline.render import render_html
 
     d = ingest_bytes(_html("pt_BR"), Path("page.html"))
     assert '<html lang="pt-BR"' in render_html(d, Config())

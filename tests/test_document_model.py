@@ -8,7 +8,7 @@ import json
 import pytest
 from hypothesis import given
 
-from pipeline.document import (
+from plainprint.pipeline.document import (
     SCHEMA_VERSION,
     DocumentSchemaError,
     DocumentVersionError,
@@ -19,8 +19,8 @@ from pipeline.document import (
     to_json,
     validate,
 )
-from pipeline.document.build import doc, h, p
-from pipeline.document.nodes import BlockQuote, Heading, Paragraph
+from plainprint.pipeline.document.build import doc, h, p
+from plainprint.pipeline.document.nodes import BlockQuote, Heading, Paragraph
 from tests.strategies import any_documents, documents
 
 

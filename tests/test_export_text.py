@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.document.nodes import (
+from plainprint.pipeline.document.nodes import (
     Document,
     Heading,
     Metadata,
@@ -13,7 +13,7 @@ from pipeline.document.nodes import (
     References,
     Text,
 )
-from pipeline.export.text import to_text
+from plainprint.pipeline.export.text import to_text
 
 
 def _doc(*blocks, title: str = "Sleep and health") -> Document:

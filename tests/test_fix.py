@@ -10,14 +10,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.registry import all_rules, rule
-from pipeline.config import Config
-from pipeline.export.markdown import to_markdown
-from pipeline.fix import fix_markdown, parse
-from pipeline.fix.facts import facts
-from pipeline.fix.guards import refusal
-from pipeline.fix.locate import phrase_pattern
-from pipeline.fix.spaces import doubled_spaces
+from plainprint.checks.registry import all_rules, rule
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.export.markdown import to_markdown
+from plainprint.pipeline.fix import fix_markdown, parse
+from plainprint.pipeline.fix.facts import facts
+from plainprint.pipeline.fix.guards import refusal
+from plainprint.pipeline.fix.locate import phrase_pattern
+from plainprint.pipeline.fix.spaces import doubled_spaces
 from tests.conftest import SEED
 from tests.strategies import documents
 
@@ -150,7 +150,7 @@ def test_guards_accept_ordinary_words():
 
 
 def test_doubled_spaces_leave_indentation_and_list_markers():
-    from pipeline.fix.locate import Region
+    from plainprint.pipeline.fix.locate import Region
 
     src = "1.  First  item\n    continued  here"
     edits = doubled_spaces(src, [Region(0, len(src))])
@@ -229,7 +229,7 @@ def test_fix_keeps_the_facts_of_any_generated_document(tmp_path, doc):
 
 def plainprint(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True
+        [sys.executable, "-m", "plainprint", *args], cwd=cwd, capture_output=True, text=True
     )
 
 
@@ -304,8 +304,8 @@ def test_rules_lists_the_fix(tmp_path):
 def test_the_editors_report_marks_fixable_findings(seed_doc):
     import re
 
-    from checks import run_checks
-    from pipeline.report import render_report
+    from plainprint.checks import run_checks
+    from plainprint.pipeline.report import render_report
 
     report = run_checks(seed_doc, Config()).to_dict()
     html = render_report(seed_doc, report)

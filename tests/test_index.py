@@ -8,10 +8,10 @@ import shutil
 
 import pytest
 
-from pipeline.build import build_many
-from pipeline.config import Config
-from pipeline.report.index import collect_rows, render_index, write_index
-from pipeline.sources import discover
+from plainprint.pipeline.build import build_many
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.report.index import collect_rows, render_index, write_index
+from plainprint.pipeline.sources import discover
 from tests.conftest import SEED
 
 EASY = "Flu and you {n}\n\nFlu is common. Rest at home. Drink lots of water. Call us if you feel worse.\n"

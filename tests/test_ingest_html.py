@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.document.nodes import (
+from plainprint.pipeline.document.nodes import (
     Citation,
     Document,
     Figure,
@@ -23,13 +23,13 @@ from pipeline.document.nodes import (
     References,
     Table,
 )
-from pipeline.document.validate import validate
-from pipeline.document.walk import iter_inlines, plain_text
-from pipeline.errors import IngestError
-from pipeline.export.text import to_text
-from pipeline.ingest import ingest_bytes, ingest_path
-from pipeline.ingest.html import parse_html
-from pipeline.ingest.html_meta import strip_site_name
+from plainprint.pipeline.document.validate import validate
+from plainprint.pipeline.document.walk import iter_inlines, plain_text
+from plainprint.pipeline.errors import IngestError
+from plainprint.pipeline.export.text import to_text
+from plainprint.pipeline.ingest import ingest_bytes, ingest_path
+from plainprint.pipeline.ingest.html import parse_html
+from plainprint.pipeline.ingest.html_meta import strip_site_name
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 ROOT = Path(__file__).resolve().parent.parent
@@ -557,8 +557,8 @@ def test_lead_image_in_a_slideshow_wrapper_stays(tmp_path: Path) -> None:
 def test_fill_gaps_takes_content_between_chosen_siblings() -> None:
     import lxml.html
 
-    from pipeline.ingest.html_main import fill_gaps
-    from pipeline.ingest.html_tree import tag_elements
+    from plainprint.pipeline.ingest.html_main import fill_gaps
+    from plainprint.pipeline.ingest.html_tree import tag_elements
 
     root = lxml.html.document_fromstring(
         "<html><body><div><p>First kept paragraph of the article text.</p>"
@@ -576,8 +576,8 @@ def test_fill_gaps_takes_content_between_chosen_siblings() -> None:
 def test_repeated_steps_take_the_part_readability_dropped() -> None:
     import lxml.html
 
-    from pipeline.ingest.html_main import add_repeated_steps
-    from pipeline.ingest.html_tree import tag_elements
+    from plainprint.pipeline.ingest.html_main import add_repeated_steps
+    from plainprint.pipeline.ingest.html_tree import tag_elements
 
     step = "<div class='mod step'><h3>Step {0}</h3><div class='content'>{1}</div></div>"
     body = "".join(
@@ -655,7 +655,7 @@ def test_article_header_is_kept_but_the_page_header_is_not(tmp_path: Path) -> No
     ],
 )
 def test_text_rules(text: str, reason: str | None) -> None:
-    from pipeline.ingest.html_clean import classify_text
+    from plainprint.pipeline.ingest.html_clean import classify_text
 
     assert classify_text(text) == reason
 
@@ -678,9 +678,9 @@ def test_link_heavy_aside_goes_but_a_plain_aside_stays(tmp_path: Path) -> None:
 
 
 def test_reference_link_address_survives_markdown_round_trip(tmp_path):
-    from pipeline.export.markdown import to_markdown
-    from pipeline.ingest import ingest_path
-    from pipeline.ingest.markdown import parse_markdown
+    from plainprint.pipeline.export.markdown import to_markdown
+    from plainprint.pipeline.ingest import ingest_path
+    from plainprint.pipeline.ingest.markdown import parse_markdown
 
     page = tmp_path / "refs.html"
     page.write_text(
@@ -736,7 +736,7 @@ def test_lead_byline_and_date_go_but_later_dates_and_by_sentences_stay(boiler: D
     ],
 )
 def test_is_lead_meta(line: str, meta: bool) -> None:
-    from pipeline.ingest.html_lead import is_lead_meta
+    from plainprint.pipeline.ingest.html_lead import is_lead_meta
 
     assert is_lead_meta(line) is meta
 
@@ -777,8 +777,8 @@ def test_forum_profile_fields_go_but_the_poster_name_and_post_stay(boiler: Docum
 
 
 def test_address_byline_goes_to_the_audit_not_the_text(tmp_path):
-    from pipeline.export.text import to_text
-    from pipeline.ingest import ingest_path
+    from plainprint.pipeline.export.text import to_text
+    from plainprint.pipeline.ingest import ingest_path
 
     page = tmp_path / "trends.html"
     page.write_text(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from pipeline.ingest.html_clean import clean_soup, gone
+from plainprint.pipeline.ingest.html_clean import clean_soup, gone
 
 
 def _soup(html: str) -> BeautifulSoup:

@@ -7,8 +7,8 @@ import re
 
 from readability import Document
 
-from pipeline.ingest.html_main import _readability_class, readability_roots
-from pipeline.ingest.html_tree import PP_ID, parse_document, tag_elements
+from plainprint.pipeline.ingest.html_main import _readability_class, readability_roots
+from plainprint.pipeline.ingest.html_tree import PP_ID, parse_document, tag_elements
 
 _PROSE = "Sleep helps the body repair itself and adults need seven to nine hours. " * 12
 PAGE = f"""<html><head><title>Sleep</title><link rel="stylesheet" href="a.css">

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.document.nodes import (
+from plainprint.pipeline.document.nodes import (
     Heading,
     LineBreak,
     Link,
@@ -18,10 +18,10 @@ from pipeline.document.nodes import (
     Removed,
     Text,
 )
-from pipeline.document.walk import block_lines, plain_text
-from pipeline.export.text import to_text
-from pipeline.ingest import ingest_path
-from pipeline.ingest.html_vote import (
+from plainprint.pipeline.document.walk import block_lines, plain_text
+from plainprint.pipeline.export.text import to_text
+from plainprint.pipeline.ingest import ingest_path
+from plainprint.pipeline.ingest.html_vote import (
     READABILITY,
     TRAFILATURA,
     Candidate,
@@ -249,7 +249,7 @@ def test_a_paragraph_repeating_the_title_goes_to_the_audit(tmp_path: Path) -> No
 
 
 def test_a_long_heading_taken_for_the_title_stays_in_the_text() -> None:
-    from pipeline.document.nodes import Document, Metadata
+    from plainprint.pipeline.document.nodes import Document, Metadata
 
     caption = " ".join(f"word{i}" for i in range(40))
     doc = Document(

@@ -7,8 +7,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from pipeline.document import from_json, iter_inlines, plain_text, to_json
-from pipeline.document.nodes import Citation, Heading, Paragraph, References
+from plainprint.pipeline.document import from_json, iter_inlines, plain_text, to_json
+from plainprint.pipeline.document.nodes import Citation, Heading, Paragraph, References
 
 HEADINGS = [
     "How frequently melanoma happens",

@@ -16,15 +16,22 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from pipeline.document import iter_inlines, plain_text
-from pipeline.document.nodes import Citation, Heading, ListBlock, Paragraph, References, Text
-from pipeline.errors import IngestError
-from pipeline.ingest import ingest_bytes
-from pipeline.ingest.citations import expand_marker
-from pipeline.ingest.decode import decode
-from pipeline.ingest.inline_text import squash_spaces, text_to_inlines
-from pipeline.ingest.references import parse_date, parse_reference
-from pipeline.ingest.text import parse_text
+from plainprint.pipeline.document import iter_inlines, plain_text
+from plainprint.pipeline.document.nodes import (
+    Citation,
+    Heading,
+    ListBlock,
+    Paragraph,
+    References,
+    Text,
+)
+from plainprint.pipeline.errors import IngestError
+from plainprint.pipeline.ingest import ingest_bytes
+from plainprint.pipeline.ingest.citations import expand_marker
+from plainprint.pipeline.ingest.decode import decode
+from plainprint.pipeline.ingest.inline_text import squash_spaces, text_to_inlines
+from plainprint.pipeline.ingest.references import parse_date, parse_reference
+from plainprint.pipeline.ingest.text import parse_text
 from tests.strategies import CHARS, SPECIAL_FRAGMENTS
 
 TXT = Path("article.txt")

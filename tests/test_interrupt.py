@@ -64,7 +64,7 @@ def _group_is_gone(pgid: int) -> bool:
 def test_ctrl_c_stops_a_parallel_build(tmp_path):
     src, out = _sources(tmp_path, 12), tmp_path / "out"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "pipeline", "build", "-j", "2", "-o", str(out), str(src)],
+        [sys.executable, "-m", "plainprint", "build", "-j", "2", "-o", str(out), str(src)],
         cwd=ROOT, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     pdfs = out / "pdf"

@@ -7,11 +7,11 @@ import io
 
 import pikepdf
 
-from pipeline.config import Config
-from pipeline.document import from_json, to_json
-from pipeline.document.nodes import Paragraph
-from pipeline.ingest import ingest_path
-from pipeline.render import render_html, render_pdf
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document import from_json, to_json
+from plainprint.pipeline.document.nodes import Paragraph
+from plainprint.pipeline.ingest import ingest_path
+from plainprint.pipeline.render import render_html, render_pdf
 
 PAGE = """<html lang="en"><head><title>Flu shots</title></head><body><article><h1>Flu shots</h1>
 <p>Get a flu shot every autumn. It is the best way to avoid the flu and it is free.</p>

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.build import shard
-from pipeline.cli import main
-from pipeline.manifest import Manifest
-from pipeline.sources import Source, discover
+from plainprint.pipeline.build import shard
+from plainprint.pipeline.cli import main
+from plainprint.pipeline.manifest import Manifest
+from plainprint.pipeline.sources import Source, discover
 
 TEXT = "{name} and you\n\n{name} is common. Rest at home. Drink water. Call us if you are worse.\n"
 NAMES = ["flu", "cold", "cough", "rash", "sprain", "burn", "asthma", "gout", "acne"]

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import manifest
-from pipeline.build import build_many
-from pipeline.commands.build import _write_index
-from pipeline.config import Config, parse_config
-from pipeline.manifest import Manifest
-from pipeline.sources import discover
+from plainprint.pipeline import manifest
+from plainprint.pipeline.build import build_many
+from plainprint.pipeline.commands.build import _write_index
+from plainprint.pipeline.config import Config, parse_config
+from plainprint.pipeline.manifest import Manifest
+from plainprint.pipeline.sources import discover
 from tests.conftest import SEED
 
 TEXT = (

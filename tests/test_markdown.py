@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.document import iter_inlines, plain_text, validate
-from pipeline.document.build import doc, h, p
-from pipeline.document.nodes import (
+from plainprint.pipeline.document import iter_inlines, plain_text, validate
+from plainprint.pipeline.document.build import doc, h, p
+from plainprint.pipeline.document.nodes import (
     BlockQuote,
     Citation,
     Emphasis,
@@ -31,10 +31,10 @@ from pipeline.document.nodes import (
     Table,
     Text,
 )
-from pipeline.errors import IngestError
-from pipeline.export.markdown import round_trip_view, to_markdown
-from pipeline.ingest import ingest_bytes, ingest_path
-from pipeline.ingest.markdown import parse_markdown
+from plainprint.pipeline.errors import IngestError
+from plainprint.pipeline.export.markdown import round_trip_view, to_markdown
+from plainprint.pipeline.ingest import ingest_bytes, ingest_path
+from plainprint.pipeline.ingest.markdown import parse_markdown
 from tests.strategies import CHARS, SPECIAL_FRAGMENTS, documents
 
 MD = Path("article.md")
@@ -341,7 +341,7 @@ def test_seed_round_trip(seed_doc):
 
 
 def test_seed_round_trip_through_the_cli_files(tmp_path, seed_doc):
-    from pipeline.cli import main
+    from plainprint.pipeline.cli import main
 
     md_path = tmp_path / "seed.md"
     assert main(["ingest", str(Path(seed_doc.metadata.source_path)), "--to", "markdown",
@@ -392,7 +392,7 @@ def test_markdown_syntax_in_text_is_escaped(text):
 
 
 def test_adjacent_lists_and_references_stay_separate():
-    from pipeline.document.build import ol, ul
+    from plainprint.pipeline.document.build import ol, ul
 
     d = doc(h(1, "T"), ul("a"), ul("b"), ul("c"), ol("x"), ol("y"))
     back = round_trip(d)

@@ -13,14 +13,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks import run_checks
-from pipeline.config import Config
-from pipeline.document import iter_blocks, plain_text, to_json
-from pipeline.document.nodes import BlockQuote, Citation, Heading, ListBlock, Paragraph
-from pipeline.errors import IngestError
-from pipeline.export.markdown import round_trip_view, to_markdown
-from pipeline.export.text import to_text
-from pipeline.ingest.markdown import parse_markdown
+from plainprint.checks import run_checks
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document import iter_blocks, plain_text, to_json
+from plainprint.pipeline.document.nodes import BlockQuote, Citation, Heading, ListBlock, Paragraph
+from plainprint.pipeline.errors import IngestError
+from plainprint.pipeline.export.markdown import round_trip_view, to_markdown
+from plainprint.pipeline.export.text import to_text
+from plainprint.pipeline.ingest.markdown import parse_markdown
 
 MD = Path("article.md")
 
@@ -100,8 +100,8 @@ def test_no_comment_words_in_the_pdf_html_or_the_reports_handout_text(body, secr
 
     import pypdf
 
-    from pipeline.render import render_html, render_pdf
-    from pipeline.report import render_report
+    from plainprint.pipeline.render import render_html, render_pdf
+    from plainprint.pipeline.report import render_report
 
     note = "zz" + "zz".join(secret)
     words = " ".join(body)
@@ -120,7 +120,7 @@ def test_no_comment_words_in_the_pdf_html_or_the_reports_handout_text(body, secr
 
 
 def test_comments_appear_in_no_rendered_output(tmp_path):
-    from pipeline.render import render_html
+    from plainprint.pipeline.render import render_html
 
     d = parse(
         "# Title\n\nRest at home. <!-- zzsecret -->\n\n<!-- plainprint-disable PL001 -- zzwhy -->\n"
@@ -246,7 +246,7 @@ def test_pandoc_links_every_cited_reference(seed_doc, tmp_path):
 
 
 def _cites(block):
-    from pipeline.document import iter_inlines
+    from plainprint.pipeline.document import iter_inlines
 
     if isinstance(block, Paragraph | Heading):
         return [k for n in iter_inlines(block.content) if isinstance(n, Citation) for k in n.refs]

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from checks import run_checks
-from pipeline.config import Config
-from pipeline.ingest.markdown import parse_markdown
+from plainprint.checks import run_checks
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.ingest.markdown import parse_markdown
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdownlint"
 THRESHOLD = 0.95

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import Config
-from pipeline.document import Figure, Table, Text
-from pipeline.document.build import doc, h, p, refs, ul
-from pipeline.render import render_html
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document import Figure, Table, Text
+from plainprint.pipeline.document.build import doc, h, p, refs, ul
+from plainprint.pipeline.render import render_html
 from tests.browser import AXE, TAGS
 
 pytestmark = pytest.mark.browser
@@ -49,7 +49,7 @@ def _rich_doc(tmp_path: Path):
 def _issue10_doc():
     """Real-page shapes from issue 10: skipped heading levels, tables without header rows
     (first row, first column, neither), a wide table and a link with no text."""
-    from pipeline.document import Link
+    from plainprint.pipeline.document import Link
 
     def row(*cells):
         return tuple((Text(c),) for c in cells)

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.cli import main
-from pipeline.config import Config
-from pipeline.document.build import doc, h, p
-from pipeline.render import plain_language_notes, render_html
-from pipeline.render.plain import Aids
+from plainprint.pipeline.cli import main
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document.build import doc, h, p
+from plainprint.pipeline.render import plain_language_notes, render_html
+from plainprint.pipeline.render.plain import Aids
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "sources" / "ili-ilp-melanoma.txt"
@@ -68,7 +68,7 @@ def test_swaps_are_applied_recorded_and_switchable_off():
 
 def test_project_swaps_and_glossary_files_resolve_like_the_checks(tmp_path, monkeypatch):
     """Paths in [checks] are relative to the configuration file, for checks and render alike."""
-    from pipeline.config import load_config
+    from plainprint.pipeline.config import load_config
 
     proj = tmp_path / "proj"
     (proj / "style").mkdir(parents=True)
@@ -104,7 +104,7 @@ def test_cli_writes_both_outputs_to_default_paths(tmp_path, monkeypatch):
 
 
 def test_cli_explicit_paths_and_print_profile(tmp_path, monkeypatch):
-    from pipeline.render.api import DEFAULT_ICC
+    from plainprint.pipeline.render.api import DEFAULT_ICC
 
     if not DEFAULT_ICC.is_file():
         pytest.skip("needs libgs-common's CMYK ICC profile (make print installs it)")

@@ -9,11 +9,11 @@ import re
 import pikepdf
 import pytest
 
-from pipeline.config import Config
-from pipeline.document import Link, Strong, Table, Text
-from pipeline.document.build import doc, h, p
-from pipeline.render import render_html, render_pdf, warnings_once
-from pipeline.render.tables import Headers, headers
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document import Link, Strong, Table, Text
+from plainprint.pipeline.document.build import doc, h, p
+from plainprint.pipeline.render import render_html, render_pdf, warnings_once
+from plainprint.pipeline.render.tables import Headers, headers
 from tests.test_render_pdf import reachable_elements
 
 LONG = "the full guide to caring for your skin after treatment at the clinic " * 4
@@ -182,8 +182,8 @@ def test_ragged_rows_close_the_grid():
 
 
 def test_addresses_printed_in_references_are_links():
-    from pipeline.document import Reference
-    from pipeline.document.build import refs
+    from plainprint.pipeline.document import Reference
+    from plainprint.pipeline.document.build import refs
 
     raw = "Smith J. Sleep. Anxiety 2020;3:1. https://dx.doi.org/10.1002/da.1 and see https://example.org/a."
     d = doc(h(1, "T"), p("Text."), refs(Reference(key="1", raw=raw, doi="10.1002/da.1")), title="T")

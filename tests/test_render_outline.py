@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.config import Config
-from pipeline.document import BlockQuote
-from pipeline.document.build import doc, h, p
-from pipeline.render import render_html, render_pdf
-from pipeline.render.outline import outline_levels
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document import BlockQuote
+from plainprint.pipeline.document.build import doc, h, p
+from plainprint.pipeline.render import render_html, render_pdf
+from plainprint.pipeline.render.outline import outline_levels
 from tests.test_render_pdf import reachable_elements
 
 CASES = [

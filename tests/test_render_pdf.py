@@ -13,12 +13,12 @@ import pikepdf
 import pypdf
 import pytest
 
-from pipeline.config import Config
-from pipeline.document import Emphasis, Figure, Reference, References, Table, Text
-from pipeline.document.build import doc, h, p, ul
-from pipeline.errors import RenderError
-from pipeline.render import render_html, render_pdf
-from pipeline.render.api import DEFAULT_ICC
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document import Emphasis, Figure, Reference, References, Table, Text
+from plainprint.pipeline.document.build import doc, h, p, ul
+from plainprint.pipeline.errors import RenderError
+from plainprint.pipeline.render import render_html, render_pdf
+from plainprint.pipeline.render.api import DEFAULT_ICC
 from tests.conftest import require_reproducible_fonts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -360,7 +360,7 @@ def test_reproducible_bytes_across_processes(seed_doc, seed_pdfs, tmp_path):
         out_html = tmp_path / f"{profile}.html"
         env = {**os.environ, "TZ": "Pacific/Kiritimati"}
         subprocess.run(
-            [sys.executable, "-m", "pipeline", "render", str(SEED), "--pdf", str(out),
+            [sys.executable, "-m", "plainprint", "render", str(SEED), "--pdf", str(out),
              "--html", str(out_html), "--profile", profile],
             check=True, cwd=ROOT, env=env, capture_output=True,
         )  # fmt: skip
@@ -371,7 +371,7 @@ def test_reproducible_bytes_across_processes(seed_doc, seed_pdfs, tmp_path):
 def test_emoji_are_left_out_of_the_pdf_not_printed_as_boxes(caplog):
     import logging
 
-    from pipeline.render import render_html
+    from plainprint.pipeline.render import render_html
 
     d = doc(h(1, "Sun safety"), p("Wear a hat ⭐ and sunscreen 🌞🌞 every day ⚠️ even in winter."))
     with caplog.at_level(logging.WARNING):

@@ -13,11 +13,11 @@ import pypdf
 import pytest
 from fontTools.ttLib import TTFont
 
-from pipeline.config import Config
-from pipeline.document import Figure, Paragraph, Text
-from pipeline.document.build import doc, h, p
-from pipeline.render import render_html, render_pdf, warnings_once
-from pipeline.render.fonts import CSS_FAMILY, FALLBACKS, fallback_files, family_stack
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document import Figure, Paragraph, Text
+from plainprint.pipeline.document.build import doc, h, p
+from plainprint.pipeline.render import render_html, render_pdf, warnings_once
+from plainprint.pipeline.render.fonts import CSS_FAMILY, FALLBACKS, fallback_files, family_stack
 
 SCRIPTS = {
     "ja": "日本語の文章です。ひらがなとカタカナ、漢字。",

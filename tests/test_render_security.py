@@ -11,14 +11,14 @@ import pikepdf
 import pypdf
 import pytest
 
-from pipeline.config import Config
-from pipeline.document import Figure, Link, Reference, References, Text
-from pipeline.document.build import doc, h, p
-from pipeline.errors import RenderError
-from pipeline.render import render_html, render_pdf
-from pipeline.render.fetcher import Policy, Refused
-from pipeline.render.pdf import PdfSettings, write_pdf
-from pipeline.render.sanitize import clean
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document import Figure, Link, Reference, References, Text
+from plainprint.pipeline.document.build import doc, h, p
+from plainprint.pipeline.errors import RenderError
+from plainprint.pipeline.render import render_html, render_pdf
+from plainprint.pipeline.render.fetcher import Policy, Refused
+from plainprint.pipeline.render.pdf import PdfSettings, write_pdf
+from plainprint.pipeline.render.sanitize import clean
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -297,9 +297,9 @@ def test_metadata_is_escaped_in_pdf_template(tmp_path):
 def test_a_refused_image_is_named_in_a_warning_not_dropped_silently(tmp_path, caplog):
     import logging
 
-    from pipeline.document import Figure
-    from pipeline.document.build import doc, h, p
-    from pipeline.render import render_html
+    from plainprint.pipeline.document import Figure
+    from plainprint.pipeline.document.build import doc, h, p
+    from plainprint.pipeline.render import render_html
 
     d = doc(h(1, "Eyes"), p("Text."), Figure(src="../../../etc/passwd", alt="A chart"))
     with caplog.at_level(logging.WARNING, logger="plainprint.render"):
@@ -309,9 +309,9 @@ def test_a_refused_image_is_named_in_a_warning_not_dropped_silently(tmp_path, ca
 
 
 def test_percent_encoded_image_names_load(tmp_path):
-    from pipeline.document import Figure
-    from pipeline.document.build import doc, h, p
-    from pipeline.render import render_html
+    from plainprint.pipeline.document import Figure
+    from plainprint.pipeline.document.build import doc, h, p
+    from plainprint.pipeline.render import render_html
 
     folder = tmp_path / "page_files"
     folder.mkdir()

@@ -14,14 +14,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.config import Config
-from pipeline.document import Table, Text
-from pipeline.document.build import doc, h, p, ul
-from pipeline.render import render_pdf
-from pipeline.render.api import DEFAULT_ICC
-from pipeline.render.pdf import PdfSettings, asset_policy, write_pdf
-from pipeline.render.postprocess import postprocess
-from pipeline.render.structure import SRC
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document import Table, Text
+from plainprint.pipeline.document.build import doc, h, p, ul
+from plainprint.pipeline.render import render_pdf
+from plainprint.pipeline.render.api import DEFAULT_ICC
+from plainprint.pipeline.render.pdf import PdfSettings, asset_policy, write_pdf
+from plainprint.pipeline.render.postprocess import postprocess
+from plainprint.pipeline.render.structure import SRC
 from tests.test_render_pdf import SEED, marked_content_problems, reachable_elements
 
 SENTENCE = "Rest, drink water and call the clinic if the skin near the drip turns red. "

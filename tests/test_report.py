@@ -7,11 +7,11 @@ from html import unescape
 
 import pytest
 
-from checks import run_checks
-from pipeline.config import Config
-from pipeline.document.build import cite, doc, h, p, refs, ul
-from pipeline.report import render_report
-from pipeline.report.highlight import Span, highlight
+from plainprint.checks import run_checks
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document.build import cite, doc, h, p, refs, ul
+from plainprint.pipeline.report import render_report
+from plainprint.pipeline.report.highlight import Span, highlight
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +116,7 @@ def test_report_has_no_script_and_escapes_source_text():
 
 
 def test_highlight_handles_overlaps_and_citations():
-    from pipeline.document.nodes import Citation, Text
+    from plainprint.pipeline.document.nodes import Citation, Text
 
     content = (Text("Rest now. Drink water."), Citation(refs=("1",), raw="1"))
     text = "Rest now. Drink water."
@@ -147,7 +147,7 @@ def test_report_reflows_at_320_px_and_a_wide_table_scrolls_in_its_own_region(
 ):
     """WCAG 1.4.10: the page never scrolls sideways; a wide table scrolls inside a focusable,
     labelled region (the seed report was 421 px wide at 320 px; issue 10)."""
-    from pipeline.document import Table, Text
+    from plainprint.pipeline.document import Table, Text
     from tests.browser import axe_and_reflow
 
     wide = Table(
@@ -173,7 +173,7 @@ def test_report_reflows_at_320_px_and_a_wide_table_scrolls_in_its_own_region(
 
 
 def test_citations_in_tables_and_quotes_count_in_checks_and_report():
-    from pipeline.document import BlockQuote, Table, Text
+    from plainprint.pipeline.document import BlockQuote, Table, Text
 
     d = doc(
         h(1, "Flu"),
@@ -194,7 +194,7 @@ def test_citations_in_tables_and_quotes_count_in_checks_and_report():
 
 
 def test_pemat_counts_findings_by_rule_code():
-    from pipeline.report.pemat import assess
+    from plainprint.pipeline.report.pemat import assess
 
     d = doc(h(1, "Flu"), h(2, "What to do"), p("About 12.5% of people get flu each year."))
     report = {

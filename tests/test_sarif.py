@@ -11,10 +11,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from checks import run_checks
-from checks.formats import DEFAULT_RULES_URL, sarif_uri, to_sarif
-from pipeline.cli import main
-from pipeline.config import Config
+from plainprint.checks import run_checks
+from plainprint.checks.formats import DEFAULT_RULES_URL, sarif_uri, to_sarif
+from plainprint.pipeline.cli import main
+from plainprint.pipeline.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "sources" / "ili-ilp-melanoma.txt"
@@ -178,8 +178,8 @@ def test_fingerprints_are_unique_and_survive_lines_moving(capsys, tmp_path, monk
 @pytest.mark.shared
 @pytest.mark.slow
 def test_fingerprints_unique_across_the_seed_and_the_corpus(shared_dir, seed_doc):
-    from pipeline.errors import PlainprintError
-    from pipeline.ingest import ingest_path
+    from plainprint.pipeline.errors import PlainprintError
+    from plainprint.pipeline.ingest import ingest_path
 
     today = dt.date(2025, 1, 31)
     reports = [run_checks(seed_doc, Config(), today=today)]

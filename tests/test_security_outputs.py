@@ -6,10 +6,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from pipeline.build import build_many
-from pipeline.config import Config
-from pipeline.report.index import write_index
-from pipeline.sources import discover
+from plainprint.pipeline.build import build_many
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.report.index import write_index
+from plainprint.pipeline.sources import discover
 
 VECTORS = [
     "<script>alert(1)</script>",

@@ -38,7 +38,7 @@ _MEASURE = (
 
 def _run(*args: str) -> tuple[subprocess.CompletedProcess, int]:
     result = subprocess.run(
-        [sys.executable, "-c", _MEASURE, sys.executable, "-m", "pipeline", *args],
+        [sys.executable, "-c", _MEASURE, sys.executable, "-m", "plainprint", *args],
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     stderr, _, peak = result.stderr.rpartition("\nmaxrss_kb=")

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import Config
-from pipeline.serve import LiveServer, Session, live_page
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.serve import LiveServer, Session, live_page
 from tests.conftest import ROOT
 
 HARD = (
@@ -126,7 +126,7 @@ def test_the_event_stream_names_what_changed(served):
 
 def _start_server(root: Path) -> tuple[subprocess.Popen, str]:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "pipeline", "serve", "--port", "0"],
+        [sys.executable, "-m", "plainprint", "serve", "--port", "0"],
         cwd=root, stderr=subprocess.PIPE, text=True, start_new_session=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )  # fmt: skip

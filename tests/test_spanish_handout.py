@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from checks.engine import run_checks
-from pipeline.config import Config
-from pipeline.i18n.messages import locale_dir, messages, read_po, translator
-from pipeline.ingest import ingest_path
+from plainprint.checks.engine import run_checks
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.i18n.messages import locale_dir, messages, read_po, translator
+from plainprint.pipeline.ingest import ingest_path
 
 HANDOUT = Path(__file__).parent / "fixtures" / "es" / "presion-alta.md"
 # Every English label or boilerplate sentence the handouts and the PDF footer use.
@@ -60,7 +60,7 @@ def test_translator_falls_back_to_english():
 
 
 def test_spanish_html_has_no_english_labels(doc):
-    from pipeline.render import render_html
+    from plainprint.pipeline.render import render_html
 
     html = render_html(doc, Config(), base_dir=HANDOUT.parent)
     assert '<html lang="es"' in html
@@ -78,7 +78,7 @@ def test_spanish_pdf_has_no_english_labels(doc):
     pypdf = pytest.importorskip("pypdf")
     from io import BytesIO
 
-    from pipeline.render import render_pdf
+    from plainprint.pipeline.render import render_pdf
 
     data = render_pdf(doc, Config(), base_dir=HANDOUT.parent)
     reader = pypdf.PdfReader(BytesIO(data))
@@ -91,7 +91,7 @@ def test_spanish_pdf_has_no_english_labels(doc):
 
 
 def test_page_footer_css_only_for_translated_languages():
-    from pipeline.render.api import page_css
+    from plainprint.pipeline.render.api import page_css
 
     assert page_css("en") == "" and page_css("pt") == ""
     assert (
@@ -107,7 +107,7 @@ def test_pyphen_has_spanish_hyphenation():
 
 
 def test_editor_report_labels_in_spanish(doc):
-    from pipeline.report.editor import render_report
+    from plainprint.pipeline.report.editor import render_report
 
     report = run_checks(doc, Config()).to_dict()
     html = render_report(doc, report, Config())
@@ -120,9 +120,8 @@ def test_editor_report_labels_in_spanish(doc):
 
 
 def test_editor_report_of_language_without_catalogue_stays_english():
-    from pipeline.report.editor import render_report
-
-    from .test_spanish_language import PT, _report
+    from plainprint.pipeline.report.editor import render_report
+    from tests.test_spanish_language import PT, _report
 
     pt_doc, report = _report(PT, "pt.md")
     html = render_report(pt_doc, report, Config())
@@ -136,7 +135,7 @@ def test_spanish_pdf_is_tagged_like_the_english_one(doc):
 
     import pikepdf
 
-    from pipeline.render import render_pdf
+    from plainprint.pipeline.render import render_pdf
     from tests.test_render_pdf import marked_content_problems
 
     pdf = pikepdf.open(io.BytesIO(render_pdf(doc, Config(), base_dir=HANDOUT.parent)))
@@ -152,7 +151,7 @@ def test_spanish_pdf_is_tagged_like_the_english_one(doc):
 def test_axe_on_the_spanish_handout(browser, doc, tmp_path):
     import json
 
-    from pipeline.render import render_html
+    from plainprint.pipeline.render import render_html
     from tests.browser import AXE, TAGS
 
     path = tmp_path / "es.html"
@@ -172,8 +171,8 @@ def test_axe_on_the_spanish_handout(browser, doc, tmp_path):
 def test_spanish_pdf_passes_both_independent_checkers(doc, tmp_path, profile):
     """The corpus conformance test's checkers (outloud, pdfua) on the Spanish handout."""
     from bench.conformance import CHECKERS, check_pdfs, pdf_errors
-    from pipeline.render import render_pdf
-    from pipeline.render.api import DEFAULT_ICC
+    from plainprint.pipeline.render import render_pdf
+    from plainprint.pipeline.render.api import DEFAULT_ICC
     from tests.conftest import require_icc_profile
 
     if profile == "print":

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from checks.engine import run_checks
-from checks.examples import example_document
-from checks.lang import ANY, base, language, valid_for
-from checks.registry import all_rules
-from pipeline.config import Config, parse_config
-from pipeline.document import from_json, to_json
-from pipeline.errors import ConfigError
-from pipeline.i18n.detect import detect_language
-from pipeline.ingest import ingest_bytes
+from plainprint.checks.analysis.lang import ANY, base, language, valid_for
+from plainprint.checks.engine import run_checks
+from plainprint.checks.examples import example_document
+from plainprint.checks.registry import all_rules
+from plainprint.pipeline.config import Config, parse_config
+from plainprint.pipeline.document import from_json, to_json
+from plainprint.pipeline.errors import ConfigError
+from plainprint.pipeline.i18n.detect import detect_language
+from plainprint.pipeline.ingest import ingest_bytes
 
 PT = """---
 title: Pressão arterial alta
@@ -116,7 +116,7 @@ def test_sidecar_language_is_declared(tmp_path):
     src = tmp_path / "ko.md"
     src.write_text(KO, encoding="utf-8")
     (tmp_path / "ko.toml").write_text('language = "ko"\n', encoding="utf-8")
-    from pipeline.ingest import ingest_path
+    from plainprint.pipeline.ingest import ingest_path
 
     doc = ingest_path(src)
     assert doc.metadata.language == "ko" and not doc.metadata.language_detected
@@ -142,7 +142,7 @@ def test_too_little_text_is_not_detected():
 def test_detected_language_round_trips_through_json_and_markdown():
     doc, _ = _report(KO, "ko.md")
     assert from_json(to_json(doc)) == doc
-    from pipeline.export.markdown import to_markdown
+    from plainprint.pipeline.export.markdown import to_markdown
 
     again = ingest_bytes(to_markdown(doc).encode(), Path("ko.md"))
     assert again.metadata.language == "ko" and again.metadata.language_detected
@@ -196,7 +196,7 @@ def test_spanish_target_from_configuration(tmp_path):
 
 
 def test_registry_refuses_a_rule_without_languages():
-    from checks.registry import rule
+    from plainprint.checks.registry import rule
 
     for languages in ((), ("english",), ("EN",)):
         with pytest.raises(ValueError, match="languages"):

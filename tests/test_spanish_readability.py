@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from checks.context import vocabulary_for
-from checks.formulas import Counts
-from checks.glossary import load_glossary
-from checks.lang.es.counts import sentence_counts
-from checks.lang.es.formulas import fernandez_huerta, inflesz, inflesz_band, sol
-from checks.lang.es.syllables import count_word, syllables
-from checks.lang.es.text import SPANISH
-from checks.text import segment
+from plainprint.checks.analysis.formulas import Counts
+from plainprint.checks.analysis.glossary import load_glossary
+from plainprint.checks.analysis.lang.es.counts import sentence_counts
+from plainprint.checks.analysis.lang.es.formulas import fernandez_huerta, inflesz, inflesz_band, sol
+from plainprint.checks.analysis.lang.es.syllables import count_word, syllables
+from plainprint.checks.analysis.lang.es.text import SPANISH
+from plainprint.checks.analysis.text import segment
+from plainprint.checks.context import vocabulary_for
 
 FIXTURES = Path(__file__).parent / "fixtures" / "es"
 
@@ -116,7 +116,7 @@ def _counts(text: str) -> Counts:
 
 
 def _scores(text: str) -> dict[str, float | None]:
-    from checks.lang import language
+    from plainprint.checks.analysis.lang import language
 
     return language("es").scores(_counts(text))
 
@@ -168,9 +168,9 @@ def test_textstat_spanish_formulas_side_by_side():
 
 
 def test_fixture_handout_reads_plain():
-    from checks.engine import run_checks
-    from pipeline.config import Config
-    from pipeline.ingest import ingest_path
+    from plainprint.checks.engine import run_checks
+    from plainprint.pipeline.config import Config
+    from plainprint.pipeline.ingest import ingest_path
 
     report = run_checks(ingest_path(FIXTURES / "presion-alta.md"), Config()).to_dict()
     assert report["language"] == "es" and report["formula"] == "sol"
@@ -181,7 +181,7 @@ def test_fixture_handout_reads_plain():
 
 
 def test_spanish_glossary_is_shipped_and_complete():
-    from checks.glossary import default_glossary
+    from plainprint.checks.analysis.glossary import default_glossary
 
     glossary = default_glossary("glossary_es.tsv")
     medical = [e for e in glossary.values() if e.kind == "medical"]

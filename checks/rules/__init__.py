@@ -1,3 +1,3 @@
 """Rule families; importing this package registers every rule (see ``checks.registry``)."""
 
-from . import citations, headings, plain, reading, spanish, suppressions  # noqa: F401
+from plainprint.checks.rules import citations, headings, plain, reading, spanish, suppressions  # noqa: F401

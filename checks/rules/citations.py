@@ -7,11 +7,10 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from pipeline.document import plain_text
-from pipeline.document.nodes import Heading, ListBlock, Paragraph, References
-
-from ..finding import Location, Suggestion
-from ..registry import Hit, rule
+from plainprint.checks.finding import Location, Suggestion
+from plainprint.checks.registry import Hit, rule
+from plainprint.pipeline.document import plain_text
+from plainprint.pipeline.document.nodes import Heading, ListBlock, Paragraph, References
 
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 
@@ -33,7 +32,7 @@ def _markers(ctx):
     paragraphs, headings, list items, table cells and captions, also inside block quotes."""
     if "markers" in ctx.cache:
         return ctx.cache["markers"]
-    from pipeline.document.walk import iter_citations
+    from plainprint.pipeline.document.walk import iter_citations
 
     # A span is given only where block id and list item pin down the text: not in a
     # table cell or a caption, which the finding then locates by block and excerpt.
@@ -47,9 +46,8 @@ def _markers(ctx):
 
 
 def _section_of(ctx, block_id: str) -> str:
-    from pipeline.document.nodes import Heading
-
-    from ..text import heading_text
+    from plainprint.checks.analysis.text import heading_text
+    from plainprint.pipeline.document.nodes import Heading
 
     section = ""
     for block in ctx.doc.blocks:

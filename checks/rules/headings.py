@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.document import iter_blocks
-from pipeline.document.nodes import BlockQuote, Heading, Link, Paragraph, Text
-
-from ..finding import Location, Suggestion
-from ..registry import Hit, rule
-from ..text import heading_text, is_pseudo_heading
+from plainprint.checks.analysis.text import heading_text, is_pseudo_heading
+from plainprint.checks.finding import Location, Suggestion
+from plainprint.checks.registry import Hit, rule
+from plainprint.pipeline.document import iter_blocks
+from plainprint.pipeline.document.nodes import BlockQuote, Heading, Link, Paragraph, Text
 
 
 def _headings(ctx) -> list[Heading]:
@@ -186,7 +185,7 @@ def heading_too_long(ctx, opts) -> Iterator[Hit]:
     references=("axe p-as-heading", "markdownlint MD036 no-emphasis-as-heading", "WCAG 1.3.1 (F2)"),
 )
 def bold_paragraph_as_heading(ctx, opts) -> Iterator[Hit]:
-    from pipeline.document import plain_text
+    from plainprint.pipeline.document import plain_text
 
     section = ""
     for block, quoted in _blocks_quoted(ctx.doc.blocks):

@@ -6,14 +6,19 @@ import math
 import re
 from collections.abc import Iterator
 
-from ..finding import Location, Suggestion
-from ..formulas import dale_chall_easy_words, is_easy_word
-from ..lexicon import lexicon
-from ..passive import passive_spans
-from ..registry import Hit, Unfixable, rule
-from ..swaps import match_case
-from ..terms import PhraseMatcher, acronym_expanded, defined_at, find_acronyms
-from ..vocabulary import COMMON_ACRONYMS, word_zipf
+from plainprint.checks.analysis.formulas import dale_chall_easy_words, is_easy_word
+from plainprint.checks.analysis.lexicon import lexicon
+from plainprint.checks.analysis.passive import passive_spans
+from plainprint.checks.analysis.swaps import match_case
+from plainprint.checks.analysis.terms import (
+    PhraseMatcher,
+    acronym_expanded,
+    defined_at,
+    find_acronyms,
+)
+from plainprint.checks.analysis.vocabulary import COMMON_ACRONYMS, word_zipf
+from plainprint.checks.finding import Location, Suggestion
+from plainprint.checks.registry import Hit, Unfixable, rule
 
 LONG_21_ES = (
     "Tome la pastilla blanca cada mañana con un vaso de agua y algo de comida, y llame a su "
@@ -65,7 +70,7 @@ def sentence_too_long(ctx, opts) -> Iterator[Hit]:
 
 
 def ctx_option(ctx, code: str, key: str, default):
-    from ..registry import get_rule
+    from plainprint.checks.registry import get_rule
 
     r = get_rule(code)
     cfg = (
@@ -243,7 +248,7 @@ def _fix_jargon(ctx, finding, unit) -> str:
         "alternatives. The document's topic word (a glossary term in the title used three or "
         "more times, e.g. “melanoma”) and words in `checks.allow` are not reported; a topic "
         "word must instead be explained (PL007). Spanish documents use the Spanish glossary "
-        "(`checks/data/glossary_es.tsv` plus `[checks.es] glossary`)."
+        "(`checks/analysis/data/glossary_es.tsv` plus `[checks.es] glossary`)."
     ),
     flagged=(
         "# Skin care\n\nThe cancer is metastatic.",
@@ -498,7 +503,7 @@ def _fix_wordy(ctx, finding, unit) -> str:
     summary="A wordy phrase has a shorter, plainer form.",
     rationale=(
         "Plain-language guides replace wordy phrases with short everyday words. The pairs "
-        "are the safe swaps in `checks/data/swaps.tsv` (plus `checks.swaps` files); the HTML "
+        "are the safe swaps in `checks/analysis/data/swaps.tsv` (plus `checks.swaps` files); the HTML "
         "handout applies them."
     ),
     flagged=("# Title\n\nWe utilize a pump prior to surgery.",),

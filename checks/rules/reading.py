@@ -6,11 +6,11 @@ import collections
 import math
 from collections.abc import Iterable, Iterator
 
-from ..finding import Location, Suggestion
-from ..formulas import SMOG_INTERCEPT, SMOG_SAMPLE, SMOG_SLOPE, Counts
-from ..lang.es.formulas import SOL_INTERCEPT, SOL_SLOPE
-from ..registry import Hit, rule
-from ..text import HARD_WORDS, Unit
+from plainprint.checks.analysis.formulas import SMOG_INTERCEPT, SMOG_SAMPLE, SMOG_SLOPE, Counts
+from plainprint.checks.analysis.lang.es.formulas import SOL_INTERCEPT, SOL_SLOPE
+from plainprint.checks.analysis.text import HARD_WORDS, Unit
+from plainprint.checks.finding import Location, Suggestion
+from plainprint.checks.registry import Hit, rule
 
 HARD_EASY = "Take your pills with food. Drink water. Call us if you feel sick."
 ES_HARD = (

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..finding import Suggestion
-from ..lang.es.passive import passive_spans
-from ..lang.es.vocabulary import word_zipf_es
-from ..registry import Hit, rule
+from plainprint.checks.analysis.lang.es.passive import passive_spans
+from plainprint.checks.analysis.lang.es.vocabulary import word_zipf_es
+from plainprint.checks.finding import Suggestion
+from plainprint.checks.registry import Hit, rule
 
 ES = "---\nlang: es\n---\n"
 

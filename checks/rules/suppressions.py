@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..finding import Location, Suggestion
-from ..registry import Hit, rule
+from plainprint.checks.finding import Location, Suggestion
+from plainprint.checks.registry import Hit, rule
 
 
 @rule(

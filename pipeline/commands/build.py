@@ -80,7 +80,7 @@ def _positive(text: str) -> int:
 
 
 def _progress_printer(quiet: bool):
-    from ..build import stream_is_interactive
+    from plainprint.pipeline.build import stream_is_interactive
 
     if quiet:
         return None, None
@@ -117,12 +117,12 @@ def _progress_printer(quiet: bool):
 
 def _write_index(out: Path, config, names: set[str], manifest) -> None:
     """Rewrite the index only when a report, an error or a listed output changed."""
-    from ..manifest import index_key
+    from plainprint.pipeline.manifest import index_key
 
     key = index_key(manifest, names, out, config)
     if key == manifest.index_key and (out / "index.html").exists():
         return
-    from ..report.index import write_index
+    from plainprint.pipeline.report.index import write_index
 
     write_index(out, config, names)
     manifest.index_key = key
@@ -130,10 +130,16 @@ def _write_index(out: Path, config, names: set[str], manifest) -> None:
 
 
 def run(args) -> int:
-    from ..build import build_many, default_jobs, format_summary, outcomes_from_disk, shard
-    from ..manifest import Manifest
-    from ..sources import resolve
-    from .common import config_from_args, executor_for
+    from plainprint.pipeline.build import (
+        build_many,
+        default_jobs,
+        format_summary,
+        outcomes_from_disk,
+        shard,
+    )
+    from plainprint.pipeline.commands.common import config_from_args, executor_for
+    from plainprint.pipeline.manifest import Manifest
+    from plainprint.pipeline.sources import resolve
 
     config = config_from_args(args)
     out = args.output or Path(config.get("output", "output"))

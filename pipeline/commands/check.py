@@ -11,12 +11,12 @@ import json
 import sys
 from pathlib import Path
 
-from ..atomic import write_text
-from ..config import DEFAULT_RULES_URL
-from ..errors import PlainprintError
-from ..loading import config_for, load_document
-from ..sources import resolve
-from .common import config_from_args
+from plainprint.pipeline.atomic import write_text
+from plainprint.pipeline.commands.common import config_from_args
+from plainprint.pipeline.config import DEFAULT_RULES_URL
+from plainprint.pipeline.errors import PlainprintError
+from plainprint.pipeline.loading import config_for, load_document
+from plainprint.pipeline.sources import resolve
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
 
@@ -85,10 +85,10 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from checks import run_checks
-    from checks.formats import render
-    from checks.suppress import apply_baseline, baseline_dict, load_baseline
-    from pipeline.config import Config
+    from plainprint.checks import run_checks
+    from plainprint.checks.formats import render
+    from plainprint.checks.suppress import apply_baseline, baseline_dict, load_baseline
+    from plainprint.pipeline.config import Config
 
     config = config_from_args(args)
     fail_on = args.fail_on or str(config.get("checks.fail_on", config.get("fail_on", "error")))
@@ -156,7 +156,7 @@ def run(args) -> int:
 def _refine_positions(report, doc, given: Path) -> None:
     """Exact lines and columns for findings in a ``.md`` or ``.txt`` source (see
     checks.positions); Document JSON uses the source it was ingested from, if still there."""
-    from checks.positions import SOURCE_SUFFIXES, refine
+    from plainprint.checks.positions import SOURCE_SUFFIXES, refine
 
     path = Path(doc.metadata.source_path) if doc.metadata.source_path else given
     if path.suffix.lower() not in SOURCE_SUFFIXES or not path.is_file():
@@ -181,7 +181,7 @@ def _as_list(value) -> list:
 
 def _rule_list(value: str | None, flag: str) -> list[str]:
     """``"RL, CT001"`` → ``["RL", "CT001"]``, every entry naming at least one rule."""
-    from checks.registry import SELECTOR_HINT, unknown_selectors
+    from plainprint.checks.registry import SELECTOR_HINT, unknown_selectors
 
     if not value:
         return []

@@ -5,17 +5,17 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from ..errors import PlainprintError
+from plainprint.pipeline.errors import PlainprintError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:  # imported where used: `plainprint --help` imports every command module
     from concurrent.futures import Executor
 
-    from ..config import Config
+    from plainprint.pipeline.config import Config
 
 
 def config_from_args(args) -> Config:
-    from ..config import load_config
+    from plainprint.pipeline.config import load_config
 
     return load_config(getattr(args, "config", None))
 

@@ -11,10 +11,10 @@ import difflib
 import sys
 from pathlib import Path
 
-from ..atomic import write_text
-from ..errors import PlainprintError
-from ..loading import load_document
-from .common import config_from_args
+from plainprint.pipeline.atomic import write_text
+from plainprint.pipeline.commands.common import config_from_args
+from plainprint.pipeline.errors import PlainprintError
+from plainprint.pipeline.loading import load_document
 
 SPACES = "doubled-space"
 
@@ -49,7 +49,7 @@ def add_parser(sub) -> None:
 
 
 def _selectors(value: str | None, flag: str) -> list[str]:
-    from .check import _rule_list
+    from plainprint.pipeline.commands.check import _rule_list
 
     items = [v.strip() for v in (value or "").split(",") if v.strip()]
     _rule_list(",".join(i for i in items if i != SPACES), flag)
@@ -58,7 +58,7 @@ def _selectors(value: str | None, flag: str) -> list[str]:
 
 def markdown_for(source: Path, config, diff: bool) -> tuple[Path, str, str | None]:
     """(the .md to fix, its text, a note when it was exported from an .html/.txt source)."""
-    from ..export.markdown import to_markdown
+    from plainprint.pipeline.export.markdown import to_markdown
 
     suffix = source.suffix.lower()
     if suffix in (".md", ".markdown"):
@@ -80,8 +80,8 @@ def markdown_for(source: Path, config, diff: bool) -> tuple[Path, str, str | Non
 
 
 def run(args) -> int:
-    from ..fix import fix_markdown, parse
-    from ..loading import config_for
+    from plainprint.pipeline.fix import fix_markdown, parse
+    from plainprint.pipeline.loading import config_for
 
     config = config_from_args(args)
     select = _selectors(args.select, "--select")
@@ -115,7 +115,7 @@ def _grade(g: float | None) -> str:
 
 
 def _summary(md: Path, out, diff: bool, stream) -> None:
-    from checks.registry import get_rule
+    from plainprint.checks.registry import get_rule
 
     verb = "would apply" if diff else "applied"
     print(

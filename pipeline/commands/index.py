@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import PlainprintError
+from plainprint.pipeline.errors import PlainprintError
 
 _FOLDERS = ("documents", "reports", "pdf", "print", "html", "errors")
 
@@ -36,8 +36,8 @@ def merge(outputs: list[Path], target: Path):
     """Copy every other output into ``target``; return the merged Manifest (saved there)."""
     import shutil
 
-    from ..atomic import atomic_path
-    from ..manifest import FILE, Manifest
+    from plainprint.pipeline.atomic import atomic_path
+    from plainprint.pipeline.manifest import FILE, Manifest
 
     for folder in outputs:
         if not folder.is_dir():
@@ -58,8 +58,8 @@ def merge(outputs: list[Path], target: Path):
 
 
 def run(args) -> int:
-    from ..report.index import collect_rows, write_index
-    from .common import config_from_args
+    from plainprint.pipeline.commands.common import config_from_args
+    from plainprint.pipeline.report.index import collect_rows, write_index
 
     config = config_from_args(args)
     target = args.output or args.outputs[0]

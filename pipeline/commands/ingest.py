@@ -28,21 +28,21 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from ..atomic import write_text
-    from ..document import to_json
-    from ..loading import load_document
-    from .common import config_from_args
+    from plainprint.pipeline.atomic import write_text
+    from plainprint.pipeline.commands.common import config_from_args
+    from plainprint.pipeline.document import to_json
+    from plainprint.pipeline.loading import load_document
 
     config = config_from_args(args)
     doc = load_document(args.source, config)
     if args.to == "json":
         out = to_json(doc)
     elif args.to == "markdown":
-        from ..export.markdown import to_markdown
+        from plainprint.pipeline.export.markdown import to_markdown
 
         out = to_markdown(doc)
     else:
-        from ..export.text import to_text
+        from plainprint.pipeline.export.text import to_text
 
         out = to_text(doc)
     if args.output:

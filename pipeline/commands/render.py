@@ -31,10 +31,10 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from ..atomic import write_bytes, write_text
-    from ..loading import config_for, load_document, source_folder
-    from ..render import render_html, render_pdf, warnings_once
-    from .common import config_from_args
+    from plainprint.pipeline.atomic import write_bytes, write_text
+    from plainprint.pipeline.commands.common import config_from_args
+    from plainprint.pipeline.loading import config_for, load_document, source_folder
+    from plainprint.pipeline.render import render_html, render_pdf, warnings_once
 
     source = Path(args.source)
     config = config_from_args(args).for_source(source)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 
-from ..errors import PlainprintError
+from plainprint.pipeline.errors import PlainprintError
 
 
 def add_parser(sub) -> None:
@@ -31,7 +31,7 @@ def add_parser(sub) -> None:
 
 
 def _select(names: list[str]):
-    from checks.registry import FAMILIES, all_rules, get_rule
+    from plainprint.checks.registry import FAMILIES, all_rules, get_rule
 
     rules = all_rules()
     if not names:
@@ -54,7 +54,7 @@ def _select(names: list[str]):
 
 
 def run(args) -> int:
-    from checks.docs import rule_section
+    from plainprint.checks.docs import rule_section
 
     rules = _select(args.names)
     if args.format == "json":

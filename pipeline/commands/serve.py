@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import config_from_args
+from plainprint.pipeline.commands.common import config_from_args
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -37,7 +37,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from ..serve import Session, serve
+    from plainprint.pipeline.serve import Session, serve
 
     config = config_from_args(args)
     out = args.output or Path(config.get("output", "output"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from .markers import expand_marker
-from .nodes import (
+from plainprint.pipeline.document.markers import expand_marker
+from plainprint.pipeline.document.nodes import (
     Block,
     BlockQuote,
     Citation,
@@ -22,7 +22,7 @@ from .nodes import (
 
 
 def _inl(parts: tuple[str | Inline, ...]) -> tuple[Inline, ...]:
-    from .nodes import Text
+    from plainprint.pipeline.document.nodes import Text
 
     return tuple(Text(p) if isinstance(p, str) else p for p in parts)
 
@@ -57,7 +57,7 @@ def refs(*items: str | Reference) -> References:
 def doc(*blocks: Block, title: str | None = None, language: str = "en", **meta) -> Document:
     if title is None:
         first = next((b for b in blocks if isinstance(b, Heading) and b.level == 1), None)
-        from .walk import plain_text
+        from plainprint.pipeline.document.walk import plain_text
 
         title = plain_text(first.content) if first else "Untitled"
     return number_blocks(

@@ -10,8 +10,8 @@ import dataclasses
 import json
 from typing import Any
 
-from . import nodes
-from .nodes import SCHEMA_VERSION, Document
+from plainprint.pipeline.document import nodes
+from plainprint.pipeline.document.nodes import SCHEMA_VERSION, Document
 
 # Tag ↔ class. Closed set: a new node type must be added here.
 _TAGS: dict[str, type] = {

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from .language import LanguageTagError, language_or_none, normalize_language
-from .nodes import Document, Heading
-from .walk import iter_blocks
+from plainprint.pipeline.document.language import (
+    LanguageTagError,
+    language_or_none,
+    normalize_language,
+)
+from plainprint.pipeline.document.nodes import Document, Heading
+from plainprint.pipeline.document.walk import iter_blocks
 
 
 class DocumentSchemaError(ValueError):

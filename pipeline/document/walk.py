@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .nodes import (
+from plainprint.pipeline.document.nodes import (
     Block,
     BlockQuote,
     Citation,

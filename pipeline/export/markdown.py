@@ -31,8 +31,8 @@ import re
 
 import yaml
 
-from ..document.markers import canonical_marker
-from ..document.nodes import (
+from plainprint.pipeline.document.markers import canonical_marker
+from plainprint.pipeline.document.nodes import (
     Block,
     BlockQuote,
     Citation,
@@ -53,7 +53,7 @@ from ..document.nodes import (
     Table,
     Text,
 )
-from ..ingest.markdown import merge_citations as merge_adjacent
+from plainprint.pipeline.ingest.markdown import merge_citations as merge_adjacent
 
 # ------------------------------------------------------------------------- escaping
 

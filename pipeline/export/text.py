@@ -11,12 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..document.nodes import (
-    Document,
-    Heading,
-    References,
-)
-from ..document.walk import block_lines, plain_text
+from plainprint.pipeline.document.nodes import Document, Heading, References
+from plainprint.pipeline.document.walk import block_lines, plain_text
 
 _TITLE_WORDS = 30
 

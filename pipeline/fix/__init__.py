@@ -14,15 +14,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.config import Config
-from pipeline.document.nodes import Document
-from pipeline.errors import PlainprintError
-
-from .facts import changed
-from .guards import in_block_quote, refusal
-from .locate import NotLocated, block_regions, locate
-from .spaces import NAME as SPACES
-from .spaces import doubled_spaces
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document.nodes import Document
+from plainprint.pipeline.errors import PlainprintError
+from plainprint.pipeline.fix.facts import changed
+from plainprint.pipeline.fix.guards import in_block_quote, refusal
+from plainprint.pipeline.fix.locate import NotLocated, block_regions, locate
+from plainprint.pipeline.fix.spaces import NAME as SPACES
+from plainprint.pipeline.fix.spaces import doubled_spaces
 
 
 @dataclass
@@ -53,7 +52,7 @@ class _Edit:
 
 
 def parse(text: str, path: Path) -> Document:
-    from pipeline.ingest import ingest_bytes
+    from plainprint.pipeline.ingest import ingest_bytes
 
     return ingest_bytes(text.encode("utf-8"), path, "markdown")
 
@@ -74,9 +73,9 @@ def fix_markdown(
     ignore: list[str] = (),
 ) -> Outcome:
     """Fix the Markdown ``text`` of ``path`` (not written here); ``config`` is the source's."""
-    from checks import run_checks
-    from checks.context import Settings, build_context
-    from checks.registry import get_rule
+    from plainprint.checks import run_checks
+    from plainprint.checks.context import Settings, build_context
+    from plainprint.checks.registry import get_rule
 
     doc = parse(text, path)
     report = run_checks(doc, config)
@@ -129,7 +128,7 @@ class _Refused(Exception):
 
 
 def _plan(ctx, finding, rule, text, regions, units_by_block) -> _Edit:
-    from checks.registry import Unfixable
+    from plainprint.checks.registry import Unfixable
 
     loc = finding.location
     units = units_by_block.get(loc.block_id or "", [])

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.document import iter_blocks
-from pipeline.document.nodes import Document, Figure, Link
-from pipeline.document.walk import inline_runs, iter_citations, iter_inlines, plain_text
+from plainprint.pipeline.document import iter_blocks
+from plainprint.pipeline.document.nodes import Document, Figure, Link
+from plainprint.pipeline.document.walk import inline_runs, iter_citations, iter_inlines, plain_text
 
 _NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.document import iter_blocks
-from pipeline.document.nodes import Document, Heading, ListBlock, Paragraph
+from plainprint.pipeline.document import iter_blocks
+from plainprint.pipeline.document.nodes import Document, Heading, ListBlock, Paragraph
 
 # Source text no fix may touch and whose characters are not the block's words: HTML
 # comments (suppressions), raw HTML and autolinks, code spans, link targets and labels,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .locate import Region, protected_spans
+from plainprint.pipeline.fix.locate import Region, protected_spans
 
 NAME = "doubled-space"
 _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")

@@ -14,8 +14,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 
-from ..document import iter_blocks, iter_items, plain_text
-from ..document.nodes import Document, Heading, ListBlock, Paragraph
+from plainprint.pipeline.document import iter_blocks, iter_items, plain_text
+from plainprint.pipeline.document.nodes import Document, Heading, ListBlock, Paragraph
 
 MIN_LETTERS = 20  # shorter text is too little evidence (Hangul: one letter per syllable)
 MIN_PROBABILITY = 0.8

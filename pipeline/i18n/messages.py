@@ -21,7 +21,7 @@ DOMAIN = "plainprint"
 
 
 def locale_dir() -> Path:
-    return Path(str(resources.files("pipeline").joinpath("locale")))
+    return Path(str(resources.files("plainprint.pipeline").joinpath("locale")))
 
 
 def read_po(text: str) -> dict[str, str]:
@@ -70,7 +70,7 @@ class Messages(gettext.NullTranslations):
 @functools.cache
 def messages(language: str | None) -> gettext.NullTranslations:
     """The catalogue for a language tag ("es", "es-MX" → es); English text without one."""
-    from checks.lang import base
+    from plainprint.checks.analysis.lang import base
 
     code = base(language)
     folder = locale_dir() / code / "LC_MESSAGES"

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..document import Document, validate
-from ..document.validate import LanguageTagError
-from ..errors import IngestError
-from .decode import decode
-from .sidecar import apply_sidecar
+from plainprint.pipeline.document import Document, validate
+from plainprint.pipeline.document.validate import LanguageTagError
+from plainprint.pipeline.errors import IngestError
+from plainprint.pipeline.ingest.decode import decode
+from plainprint.pipeline.ingest.sidecar import apply_sidecar
 
 FORMATS = {
     ".html": "html",
@@ -66,15 +66,15 @@ def ingest_bytes(data: bytes, path: Path, fmt: str | None = None) -> Document:
             path, "file has no text", "save the article's content into it, or remove it"
         )
     if fmt == "text":
-        from .text import parse_text
+        from plainprint.pipeline.ingest.text import parse_text
 
         doc = parse_text(text, path)
     elif fmt == "markdown":
-        from .markdown import parse_markdown
+        from plainprint.pipeline.ingest.markdown import parse_markdown
 
         doc = parse_markdown(text, path)
     else:
-        from .html import parse_html
+        from plainprint.pipeline.ingest.html import parse_html
 
         doc = parse_html(text, path)
     return _validated(doc, path)

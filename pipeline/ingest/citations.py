@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..document.markers import expand_marker
+from plainprint.pipeline.document.markers import expand_marker
 
 __all__ = ["BRACKETED", "FOOTNOTE", "GLUED_AFTER_PUNCT", "MARKER_BODY", "expand_marker"]
 

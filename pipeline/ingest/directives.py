@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..document.nodes import Suppression
+from plainprint.pipeline.document.nodes import Suppression
 
 # Linear: a literal opener, a lazy body and a literal terminator.
 COMMENT = re.compile(r"<!--(.*?)-->", re.S)

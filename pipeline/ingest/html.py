@@ -14,8 +14,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..document.build import number_blocks
-from ..document.nodes import (
+from plainprint.pipeline.document.build import number_blocks
+from plainprint.pipeline.document.nodes import (
     Block,
     BlockQuote,
     Document,
@@ -34,13 +34,24 @@ from ..document.nodes import (
     Table,
     Text,
 )
-from ..document.walk import block_lines, iter_blocks, iter_inlines, iter_items, plain_text
-from ..errors import IngestError
-from ..i18n.detect import settle_language
-from .html_clean import clean_dense_blocks, clean_soup, mark_breaks, removed
-from .html_convert import Converter, has_text
-from .html_lead import drop_lead_meta, drop_title_repeat
-from .html_main import (
+from plainprint.pipeline.document.walk import (
+    block_lines,
+    iter_blocks,
+    iter_inlines,
+    iter_items,
+    plain_text,
+)
+from plainprint.pipeline.errors import IngestError
+from plainprint.pipeline.i18n.detect import settle_language
+from plainprint.pipeline.ingest.html_clean import (
+    clean_dense_blocks,
+    clean_soup,
+    mark_breaks,
+    removed,
+)
+from plainprint.pipeline.ingest.html_convert import Converter, has_text
+from plainprint.pipeline.ingest.html_lead import drop_lead_meta, drop_title_repeat
+from plainprint.pipeline.ingest.html_main import (
     REF_HEADING,
     add_repeated_posts,
     add_repeated_steps,
@@ -51,9 +62,9 @@ from .html_main import (
     reference_blocks,
     widen_to_article,
 )
-from .html_meta import clean, page_meta
-from .html_tree import PP_ID, parse_document, tag_elements
-from .html_vote import (
+from plainprint.pipeline.ingest.html_meta import clean, page_meta
+from plainprint.pipeline.ingest.html_tree import PP_ID, parse_document, tag_elements
+from plainprint.pipeline.ingest.html_vote import (
     READABILITY,
     TRAFILATURA,
     Candidate,
@@ -63,8 +74,8 @@ from .html_vote import (
     trafilatura_markup,
     words,
 )
-from .inline_text import text_to_inlines
-from .references import parse_reference
+from plainprint.pipeline.ingest.inline_text import text_to_inlines
+from plainprint.pipeline.ingest.references import parse_reference
 
 _DROP_FIRST = ("script", "style", "noscript", "template", "svg", "head")
 _LEAD_NUMBER = re.compile(r"^\s*\[?(\d{1,3})[.)\]]\s+\S")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..document.nodes import Citation
-from .citations import MARKER_BODY, expand_marker
+from plainprint.pipeline.document.nodes import Citation
+from plainprint.pipeline.ingest.citations import MARKER_BODY, expand_marker
 
 # The whole text of a marker element: "1", "1,3", "2–4", "[1]", "(1)", "[1][2]", "[1, 2]".
 _ONE = rf"[\[(]?\s?{MARKER_BODY}\s?[\])]?"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document.nodes import Removed
+from plainprint.pipeline.document.nodes import Removed
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,8 @@ import re
 from bs4 import NavigableString, Tag
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
-from ..document.language import language_or_none
-from ..document.nodes import (
+from plainprint.pipeline.document.language import language_or_none
+from plainprint.pipeline.document.nodes import (
     Block,
     BlockQuote,
     Citation,
@@ -33,9 +33,9 @@ from ..document.nodes import (
     Table,
     Text,
 )
-from .html_citations import is_note_link, marker_citations, sup_citations
-from .html_main import REF_NAMES, REF_ROLES
-from .references import parse_reference
+from plainprint.pipeline.ingest.html_citations import is_note_link, marker_citations, sup_citations
+from plainprint.pipeline.ingest.html_main import REF_NAMES, REF_ROLES
+from plainprint.pipeline.ingest.references import parse_reference
 
 MAX_NESTING = 120
 SKIP_TAGS = frozenset(

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..document.nodes import Block, Paragraph, Removed
-from ..document.walk import plain_text
-from .html_clean import removed
+from plainprint.pipeline.document.nodes import Block, Paragraph, Removed
+from plainprint.pipeline.document.walk import plain_text
+from plainprint.pipeline.ingest.html_clean import removed
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

@@ -17,8 +17,8 @@ import re
 
 from lxml import etree
 
-from .html_clean import classify, classify_text, lxml_attrs
-from .html_tree import PP_ID, link_density, text_length
+from plainprint.pipeline.ingest.html_clean import classify, classify_text, lxml_attrs
+from plainprint.pipeline.ingest.html_tree import PP_ID, link_density, text_length
 
 REF_NAMES = re.compile(
     r"(?:^|[\s_-])(?:references?|reflist|refs|footnotes?|endnotes?|bibliography|citations"

@@ -10,8 +10,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from ..document.language import language_or_none
-from .references import parse_date
+from plainprint.pipeline.document.language import language_or_none
+from plainprint.pipeline.ingest.references import parse_date
 
 # Separators between a page title and the site name: " | Site", " - Site", " — Site", " :: Site".
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")

@@ -16,9 +16,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..document.nodes import Block, Heading, Link, ListBlock, Paragraph, Removed
-from ..document.walk import block_lines, iter_inlines, iter_items, plain_text
-from .html_clean import removed
+from plainprint.pipeline.document.nodes import Block, Heading, Link, ListBlock, Paragraph, Removed
+from plainprint.pipeline.document.walk import block_lines, iter_inlines, iter_items, plain_text
+from plainprint.pipeline.ingest.html_clean import removed
 
 READABILITY, TRAFILATURA = "readability-lxml", "trafilatura"
 # Words as the extraction bench counts them: each CJK character or kana is one word.

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ..document.nodes import Citation, Inline, Text
-from .citations import BRACKETED, GLUED_AFTER_PUNCT, abbreviation_before, expand_marker
+from plainprint.pipeline.document.nodes import Citation, Inline, Text
+from plainprint.pipeline.ingest.citations import (
+    BRACKETED,
+    GLUED_AFTER_PUNCT,
+    abbreviation_before,
+    expand_marker,
+)
 
 
 def text_to_inlines(text: str, *, glued: bool = True, bracketed: bool = True) -> tuple[Inline, ...]:

@@ -53,9 +53,9 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from ..document.build import number_blocks
-from ..document.markers import canonical_marker
-from ..document.nodes import (
+from plainprint.pipeline.document.build import number_blocks
+from plainprint.pipeline.document.markers import canonical_marker
+from plainprint.pipeline.document.nodes import (
     Block,
     BlockQuote,
     Citation,
@@ -77,15 +77,15 @@ from ..document.nodes import (
     Table,
     Text,
 )
-from ..document.walk import plain_text
-from ..errors import IngestError
-from ..i18n.detect import settle_language
-from .citations import BRACKETED, expand_marker
-from .directives import locate, strip_comments
-from .html import fragment_blocks
-from .html_clean import mark_breaks
-from .html_convert import Converter, tidy
-from .references import parse_date, parse_reference
+from plainprint.pipeline.document.walk import plain_text
+from plainprint.pipeline.errors import IngestError
+from plainprint.pipeline.i18n.detect import settle_language
+from plainprint.pipeline.ingest.citations import BRACKETED, expand_marker
+from plainprint.pipeline.ingest.directives import locate, strip_comments
+from plainprint.pipeline.ingest.html import fragment_blocks
+from plainprint.pipeline.ingest.html_clean import mark_breaks
+from plainprint.pipeline.ingest.html_convert import Converter, tidy
+from plainprint.pipeline.ingest.references import parse_date, parse_reference
 
 LOG = logging.getLogger("plainprint.ingest")
 

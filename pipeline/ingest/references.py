@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from ..document.nodes import Reference
+from plainprint.pipeline.document.nodes import Reference
 
 URL_RE = re.compile(r"https?://[^\s<>\"']{1,2000}", re.IGNORECASE)
 DOI_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"'<>]{1,300})", re.IGNORECASE)

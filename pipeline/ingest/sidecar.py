@@ -6,9 +6,9 @@ import dataclasses
 import tomllib
 from pathlib import Path
 
-from ..document.language import LanguageTagError, normalize_language
-from ..document.nodes import Document, Metadata
-from ..errors import IngestError
+from plainprint.pipeline.document.language import LanguageTagError, normalize_language
+from plainprint.pipeline.document.nodes import Document, Metadata
+from plainprint.pipeline.errors import IngestError
 
 # Sidecar key → Metadata field.
 SIDECAR_KEYS = {

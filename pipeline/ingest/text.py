@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..document.build import number_blocks
-from ..document.nodes import (
+from plainprint.pipeline.document.build import number_blocks
+from plainprint.pipeline.document.nodes import (
     Block,
     Document,
     Heading,
@@ -23,9 +23,9 @@ from ..document.nodes import (
     Removed,
     Text,
 )
-from ..i18n.detect import settle_language
-from .inline_text import squash_spaces, text_to_inlines
-from .references import parse_reference
+from plainprint.pipeline.i18n.detect import settle_language
+from plainprint.pipeline.ingest.inline_text import squash_spaces, text_to_inlines
+from plainprint.pipeline.ingest.references import parse_reference
 
 BOILERPLATE_LINES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^skip to\b", re.I), "skip link"),

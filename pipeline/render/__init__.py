@@ -12,7 +12,7 @@ rendered. Templates and CSS live in ``pipeline/templates/<output>/``.
 
 from __future__ import annotations
 
-from .api import (
+from plainprint.pipeline.render.api import (
     PROFILES,
     PlainNotes,
     plain_language_notes,

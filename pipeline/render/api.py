@@ -14,15 +14,15 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from ..config import Config
-from ..document import Document
-from ..errors import RenderError
-from ..i18n.messages import translator
-from . import sanitize
-from .fetcher import Policy
-from .html_writer import WriterOptions, write_body
-from .plain import Aids
-from .warn import grouped, warn
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document import Document
+from plainprint.pipeline.errors import RenderError
+from plainprint.pipeline.i18n.messages import translator
+from plainprint.pipeline.render import sanitize
+from plainprint.pipeline.render.fetcher import Policy
+from plainprint.pipeline.render.html_writer import WriterOptions, write_body
+from plainprint.pipeline.render.plain import Aids
+from plainprint.pipeline.render.warn import grouped, warn
 
 LOG = logging.getLogger("plainprint.render")
 PROFILES = ("screen", "print")
@@ -37,7 +37,7 @@ RTL = {"ar", "he", "fa", "ur", "yi", "ps", "dv"}
 @functools.cache
 def _env() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("pipeline", "templates"),
+        loader=jinja2.PackageLoader("plainprint.pipeline", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -91,9 +91,9 @@ def _date(value: str | None) -> str | None:
 
 
 def _policy(config: Config, base_dir: Path | None, extra_files=()) -> Policy:
-    from .fonts import font_roots
+    from plainprint.pipeline.render.fonts import font_roots
 
-    templates = Path(str(resources.files("pipeline").joinpath("templates")))
+    templates = Path(str(resources.files("plainprint.pipeline").joinpath("templates")))
     return Policy.create(
         roots=(base_dir, templates, *font_roots()),
         files=extra_files,
@@ -159,7 +159,7 @@ def pdf_job(
     doc: Document, config: Config, *, profile: str = "screen", base_dir: Path | None = None
 ) -> PdfJob:
     """Check the Document and build the page HTML for the PDF (no WeasyPrint yet)."""
-    from .pdf import PdfSettings
+    from plainprint.pipeline.render.pdf import PdfSettings
 
     if profile not in PROFILES:
         raise RenderError(_source(doc), f"unknown profile {profile!r}", "use screen or print")
@@ -223,8 +223,8 @@ def render_pdf(
 
 
 def _render_pdf(doc, config, profile, base_dir, extra_css) -> bytes:
-    from .pdf import BLEED_MM, write_pdf
-    from .postprocess import postprocess
+    from plainprint.pipeline.render.pdf import BLEED_MM, write_pdf
+    from plainprint.pipeline.render.postprocess import postprocess
 
     job = pdf_job(doc, config, profile=profile, base_dir=base_dir)
     try:
@@ -279,7 +279,9 @@ def _handout(doc: Document, config: Config, base_dir: Path | None) -> tuple[str,
     _report_warnings(doc, options)
     meta = doc.metadata
     css = (
-        Path(str(resources.files("pipeline").joinpath("templates"))) / "html" / "style.css"
+        Path(str(resources.files("plainprint.pipeline").joinpath("templates")))
+        / "html"
+        / "style.css"
     ).read_text(encoding="utf-8")
     source_url = (
         meta.canonical_url

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..errors import RenderError
+from plainprint.pipeline.errors import RenderError
 
 FAMILY = "Atkinson Hyperlegible"
 # The CSS family name used by our stylesheets; distinct from the font's own name so that a

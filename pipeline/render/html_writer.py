@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..document import (
+from plainprint.pipeline.document import (
     BlockQuote,
     Citation,
     Document,
@@ -36,12 +36,12 @@ from ..document import (
     Text,
     plain_text,
 )
-from ..i18n.messages import translator
-from .fetcher import Policy, Refused
-from .outline import first_is_title, outline_levels
-from .plain import Aids, term_id
-from .tables import Headers, headers
-from .warn import IMAGE, TABLE
+from plainprint.pipeline.i18n.messages import translator
+from plainprint.pipeline.render.fetcher import Policy, Refused
+from plainprint.pipeline.render.outline import first_is_title, outline_levels
+from plainprint.pipeline.render.plain import Aids, term_id
+from plainprint.pipeline.render.tables import Headers, headers
+from plainprint.pipeline.render.warn import IMAGE, TABLE
 
 MAX_INLINE_IMAGE = 5 * 1024 * 1024
 _REF_HEADING = re.compile(r"^\s*(references|sources|bibliography|citations|works cited)\s*$", re.I)
@@ -103,7 +103,7 @@ class Body:
 
 class Writer:
     def __init__(self, doc: Document, options: WriterOptions) -> None:
-        from ..i18n.messages import translator
+        from plainprint.pipeline.i18n.messages import translator
 
         self._ = translator(doc.metadata.language)  # labels from the language's catalogue
         self.doc = doc

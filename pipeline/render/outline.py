@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..document import BlockQuote, Heading
+from plainprint.pipeline.document import BlockQuote, Heading
 
 
 def headings(blocks: Iterable) -> Iterator[Heading]:

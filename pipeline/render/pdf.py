@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..errors import RenderError
-from .fetcher import Policy, make_fetcher
-from .fonts import fallbacks_for, font_face_css, font_roots
-from .structure import recording
-from .warn import FONT, OTHER, warn
+from plainprint.pipeline.errors import RenderError
+from plainprint.pipeline.render.fetcher import Policy, make_fetcher
+from plainprint.pipeline.render.fonts import fallbacks_for, font_face_css, font_roots
+from plainprint.pipeline.render.structure import recording
+from plainprint.pipeline.render.warn import FONT, OTHER, warn
 
 LOG = logging.getLogger("plainprint.render")
 PAGE_SIZES = {"letter": "letter", "a4": "A4"}
@@ -41,7 +41,7 @@ def _release() -> None:
 
 
 def templates_dir() -> Path:
-    return Path(str(resources.files("pipeline").joinpath("templates")))
+    return Path(str(resources.files("plainprint.pipeline").joinpath("templates")))
 
 
 def asset_policy(extra_files: tuple[Path, ...] = ()) -> Policy:

@@ -13,9 +13,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from checks.swaps import match_case
-
-from ..config import Config
+from plainprint.checks.analysis.swaps import match_case
+from plainprint.pipeline.config import Config
 
 
 @dataclass
@@ -31,12 +30,12 @@ class Aids:
     @classmethod
     def from_config(cls, config: Config, language: str = "en") -> Aids:
         """Aids in the document's language: English, or a language with a glossary of its
-        own (Spanish: ``checks/data/glossary_es.tsv`` plus ``[checks.es] glossary``); other
+        own (Spanish: ``checks/analysis/data/glossary_es.tsv`` plus ``[checks.es] glossary``); other
         languages get none (English terms would be wrong there)."""
-        from checks.glossary import config_files, load_glossary
-        from checks.lang import base
-        from checks.lang import language as lang_facts
-        from checks.swaps import swap_rows
+        from plainprint.checks.analysis.glossary import config_files, load_glossary
+        from plainprint.checks.analysis.lang import base
+        from plainprint.checks.analysis.lang import language as lang_facts
+        from plainprint.checks.analysis.swaps import swap_rows
 
         code = base(language) or "en"
         facts = lang_facts(code)
@@ -113,7 +112,7 @@ class Aids:
 def _explained(text: str, m: re.Match[str]) -> bool:
     """Whether the source explains the term where it stands ("X (…)", "X, which …",
     "X, the …"), so an added gloss would only repeat it."""
-    from checks.terms import defined_at
+    from plainprint.checks.analysis.terms import defined_at
 
     start, end = m.span()
     return defined_at(text, start, end) or bool(re.match(r"\s*,\s*(?:the|a|an)\s", text[end:]))

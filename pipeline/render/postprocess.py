@@ -22,8 +22,8 @@ import zlib
 
 import pikepdf
 
-from .links import fix_links
-from .structure import merge_split_elements
+from plainprint.pipeline.render.links import fix_links
+from plainprint.pipeline.render.structure import merge_split_elements
 
 _BDC = re.compile(rb"/(\w+)\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
 _DID = re.compile(rb"xmp\.did:[0-9a-fA-F-]{36}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from ..document import Table, plain_text
+from plainprint.pipeline.document import Table, plain_text
 
 MAX_LABEL_WORDS = 6
 _NUMBER = re.compile(r"^[\s$€£¥%+\-–<>≤≥~.,:/0-9]*\d[\s$€£¥%+\-–<>≤≥~.,:/0-9a-zA-Z]{0,4}$")

@@ -1,5 +1,5 @@
 """Editor-facing views of check results: the per-document report and the library index."""
 
-from .editor import render_report
+from plainprint.pipeline.report.editor import render_report
 
 __all__ = ["render_report"]

@@ -12,9 +12,9 @@ from collections import Counter
 
 from markupsafe import Markup
 
-from ..config import Config
-from ..document import Document, iter_items, plain_text
-from ..document.nodes import (
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.document import Document, iter_items, plain_text
+from plainprint.pipeline.document.nodes import (
     BlockQuote,
     Figure,
     Heading,
@@ -23,11 +23,11 @@ from ..document.nodes import (
     References,
     Table,
 )
-from ..document.walk import iter_citations
-from ..render.sanitize import clean
-from .highlight import LEGEND, Span, category, highlight
-from .pemat import assess
-from .templating import env, stylesheet
+from plainprint.pipeline.document.walk import iter_citations
+from plainprint.pipeline.render.sanitize import clean
+from plainprint.pipeline.report.highlight import LEGEND, Span, category, highlight
+from plainprint.pipeline.report.pemat import assess
+from plainprint.pipeline.report.templating import env, stylesheet
 
 FORMULAS = [
     ("smog", "SMOG grade", "years of school; the health-literacy standard"),
@@ -40,7 +40,7 @@ FORMULAS = [
     ("ari", "Automated Readability Index", "years of school"),
     ("health_vocabulary", "Health vocabulary", "jargon and rare words; higher is harder"),
 ]
-# Spanish documents: the Spanish formulas (checks.lang.es.formulas), never the English ones.
+# Spanish documents: the Spanish formulas (checks.analysis.lang.es.formulas), never the English ones.
 FORMULAS_ES = [
     ("sol", "SOL grade", "Spanish SMOG on the English grade scale; years of school"),
     ("inflesz", "INFLESZ (Szigriszt-Pazos)", "0–100; higher is easier, 55+ is normal"),
@@ -51,7 +51,7 @@ FORMULAS_ES = [
 
 def _number_findings(report: dict) -> list[dict]:
     """Each finding with a stable id (f1, f2, …) in report order, and its category."""
-    from checks.registry import get_rule
+    from plainprint.checks.registry import get_rule
 
     out = []
     for n, f in enumerate(report.get("findings", []), 1):
@@ -238,7 +238,7 @@ def _citation_table(doc: Document, findings: list[dict]) -> tuple[list[dict], li
 
 def _polysyllables(doc: Document) -> list[tuple[str, int, int]]:
     """The polysyllabic words that drive SMOG: (word, syllables, count), most frequent first."""
-    from checks.text import prepare
+    from plainprint.checks.analysis.text import prepare
 
     counts: Counter[str] = Counter()
     syll: dict[str, int] = {}
@@ -261,7 +261,7 @@ def render_report(doc: Document, report: dict, config: Config | None = None) -> 
     citations, uncited = _citation_table(doc, findings)
     by_category = Counter(f["category"] for f in findings)
     sentence_counts = Counter(s.get("difficulty") for s in report.get("sentences", []))
-    from ..i18n.messages import has_catalogue, translator
+    from plainprint.pipeline.i18n.messages import has_catalogue, translator
 
     lang = doc.metadata.language
     ui_lang = lang if has_catalogue(lang) else "en"  # labels in the document's language

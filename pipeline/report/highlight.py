@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from checks.text import HARD_GRADE, HARD_WORDS, VERY_HARD_GRADE, VERY_HARD_WORDS
-
-from ..document.nodes import Inline
-from ..document.walk import citations_at
+from plainprint.checks.analysis.text import HARD_GRADE, HARD_WORDS, VERY_HARD_GRADE, VERY_HARD_WORDS
+from plainprint.pipeline.document.nodes import Inline
+from plainprint.pipeline.document.walk import citations_at
 
 # Rule code → highlight category shown in the legend.
 CATEGORIES = {

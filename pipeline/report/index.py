@@ -10,11 +10,11 @@ import json
 import os
 from pathlib import Path
 
-from ..atomic import write_text
-from ..config import Config
-from ..layout import errors_for
-from .chart import grade_chart
-from .templating import env, stylesheet
+from plainprint.pipeline.atomic import write_text
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.layout import errors_for
+from plainprint.pipeline.report.chart import grade_chart
+from plainprint.pipeline.report.templating import env, stylesheet
 
 SEVERITIES = ("error", "warning", "suggestion")
 

@@ -11,9 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Document, iter_blocks, iter_items, plain_text
-from ..document.nodes import Emphasis, Figure, Heading, ListBlock, Paragraph, Strong, Table
-from ..document.walk import iter_inlines
+from plainprint.pipeline.document import Document, iter_blocks, iter_items, plain_text
+from plainprint.pipeline.document.nodes import (
+    Emphasis,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Strong,
+    Table,
+)
+from plainprint.pipeline.document.walk import iter_inlines
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ TEMPLATES = Path(__file__).parent.parent / "templates"
 @functools.cache
 def env() -> Environment:
     return Environment(
-        loader=PackageLoader("pipeline", "templates"),
+        loader=PackageLoader("plainprint.pipeline", "templates"),
         autoescape=select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -1,6 +1,6 @@
 """Readability formulas over counts from our own segmentation.
 
-Every formula takes a ``Counts`` (sentences, words, syllables… from ``checks.text``), so
+Every formula takes a ``Counts`` (sentences, words, syllables… from ``checks.analysis.text``), so
 the numbers are the same whatever the block structure. Coefficients are the published ones
 (the sources are in RULES.md); they match textstat 0.7's formulas, which the readability
 benchmark runs side by side on the same texts.
@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from .text import Sentence
+from plainprint.checks.analysis.text import Sentence
 
 SCORE_NAMES = (
     "smog",
@@ -182,7 +182,7 @@ def ari(c: Counts) -> float | None:
 
 
 def health_vocabulary(c: Counts) -> float | None:
-    from .vocabulary import score_from_counts
+    from plainprint.checks.analysis.vocabulary import score_from_counts
 
     return score_from_counts(c)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ...formulas import Counts
-from ...text import Sentence
-from ...vocabulary import Vocabulary
-from .passive import is_passive
+from plainprint.checks.analysis.formulas import Counts
+from plainprint.checks.analysis.lang.es.passive import is_passive
+from plainprint.checks.analysis.text import Sentence
+from plainprint.checks.analysis.vocabulary import Vocabulary
 
 
 def sentence_counts(sentence: Sentence, vocab: Vocabulary) -> Counts:

@@ -19,8 +19,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from pipeline.document import iter_inlines, iter_items, plain_text
-from pipeline.document.nodes import (
+from plainprint.checks.analysis.syllables import fold, syllables
+from plainprint.pipeline.document import iter_inlines, iter_items, plain_text
+from plainprint.pipeline.document.nodes import (
     BlockQuote,
     Document,
     Emphasis,
@@ -32,9 +33,7 @@ from pipeline.document.nodes import (
     Strong,
     Text,
 )
-from pipeline.document.walk import citations_at, inline_spans
-
-from .syllables import fold, syllables
+from plainprint.pipeline.document.walk import citations_at, inline_spans
 
 # ----------------------------------------------------------------------------- masking
 
@@ -338,9 +337,9 @@ def _make_unit(content, block_id, kind, section, section_id, line, item=None, la
 
 def prepare(doc: Document, lang: Abbreviations | None = None) -> list[Unit]:
     """Every scored unit of the document, in reading order, split by ``lang``'s sentence
-    facts (default: the document language's, see ``checks.lang``)."""
+    facts (default: the document language's, see ``checks.analysis.lang``)."""
     if lang is None:
-        from .lang import text_profile
+        from plainprint.checks.analysis.lang import text_profile
 
         lang = text_profile(doc.metadata.language)
     units: list[Unit] = []

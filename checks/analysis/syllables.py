@@ -23,7 +23,7 @@ import re
 import unicodedata
 from importlib import resources
 
-from .lexicon import lexicon
+from plainprint.checks.analysis.lexicon import lexicon
 
 _ONES = [2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 3, 1, 2, 2, 2, 2, 3, 2, 2]  # zero … nineteen
 _TENS = [0, 0, 2, 2, 2, 2, 2, 3, 2, 2]  # twenty … ninety
@@ -36,7 +36,11 @@ _SCALES = [(10**9, 2), (10**6, 2), (1000, 2)]  # billion, million, thousand
 
 @functools.cache
 def overrides() -> dict[str, int]:
-    text = resources.files("checks").joinpath("data/syllables.tsv").read_text(encoding="utf-8")
+    text = (
+        resources.files("plainprint.checks.analysis")
+        .joinpath("data/syllables.tsv")
+        .read_text(encoding="utf-8")
+    )
     out: dict[str, int] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

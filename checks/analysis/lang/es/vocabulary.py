@@ -1,5 +1,5 @@
-"""``health_vocabulary`` for Spanish: the English score's design (see ``checks.vocabulary``)
-with Spanish facts: glossary terms from ``checks/data/glossary_es.tsv``, rarity from
+"""``health_vocabulary`` for Spanish: the English score's design (see ``checks.analysis.vocabulary``)
+with Spanish facts: glossary terms from ``checks/analysis/data/glossary_es.tsv``, rarity from
 wordfreq's Spanish frequencies, decimals written with a comma ("2,5"), plural stems.
 
 Same formula and weights as English, so the two scores read on the same scale:
@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from ...vocabulary import COMMON_ACRONYMS, ZIPF_EASY, ZIPF_SPAN, Vocabulary
+from plainprint.checks.analysis.vocabulary import COMMON_ACRONYMS, ZIPF_EASY, ZIPF_SPAN, Vocabulary
 
 _STEMS = (("ces", "z"), ("es", ""), ("s", ""), ("a", "o"), ("as", "o"))
 COMMON_ACRONYMS_ES = COMMON_ACRONYMS | {"EE", "UU", "EEUU", "OMS", "DNI"}

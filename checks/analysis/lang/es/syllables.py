@@ -16,7 +16,7 @@ triphthong) or split (hiatus):
   ("y") or at the end of a word after a vowel, where it closes a diphthong ("hoy", "muy").
 
 Acronyms without vowels are read letter by letter (Spanish letter names); numbers written
-in digits count as one short word, as for English (see ``checks.syllables``), except
+in digits count as one short word, as for English (see ``checks.analysis.syllables``), except
 decimals and percentages, counted as read aloud at three syllables ("2,5" → "dos coma
 cinco", "8 %" → "ocho por ciento" is counted on the digits plus "por ciento").
 """
@@ -82,7 +82,7 @@ _NUMBER = re.compile(r"\d")
 
 
 def syllables(token: str) -> int:
-    """Syllables in a token as ``checks.text`` finds them (words, numbers, hyphenated)."""
+    """Syllables in a token as ``checks.analysis.text`` finds them (words, numbers, hyphenated)."""
     if _NUMBER.match(token):
         if "%" in token or re.search(r"\d,\d", token):
             return 3

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 
-from ...formulas import SMOG_INTERCEPT, SMOG_SAMPLE, SMOG_SLOPE, Counts
+from plainprint.checks.analysis.formulas import SMOG_INTERCEPT, SMOG_SAMPLE, SMOG_SLOPE, Counts
 
 SOL_SLOPE, SOL_INTERCEPT = 0.74, -2.51
 SCORE_NAMES = ("sol", "inflesz", "fernandez_huerta")

@@ -13,8 +13,8 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..formulas import Counts
-from ..text import ENGLISH, Abbreviations
+from plainprint.checks.analysis.formulas import Counts
+from plainprint.checks.analysis.text import ENGLISH, Abbreviations
 
 ANY = "*"
 NAMES = {
@@ -43,44 +43,44 @@ class Language:
     default_formula: str
     scores: Callable[[Counts], dict[str, float | None]]
     sentence_grade: Callable[[Counts], float | None]  # for the editor's sentence colours
-    glossary_file: str  # under checks/data/
+    glossary_file: str  # under checks/analysis/data/
 
 
 def _english_scores(c: Counts) -> dict[str, float | None]:
-    from ..formulas import scores
+    from plainprint.checks.analysis.formulas import scores
 
     return scores(c)
 
 
 def _english_sentence_grade(c: Counts) -> float | None:
-    from ..formulas import fkgl
+    from plainprint.checks.analysis.formulas import fkgl
 
     return fkgl(c)
 
 
 def _spanish_scores(c: Counts) -> dict[str, float | None]:
-    from ..formulas import SCORE_NAMES
-    from .es.formulas import FORMULAS
+    from plainprint.checks.analysis.formulas import SCORE_NAMES
+    from plainprint.checks.analysis.lang.es.formulas import FORMULAS
 
     out: dict[str, float | None] = dict.fromkeys(SCORE_NAMES)  # English scores: not run
     out.update({n: fn(c) for n, fn in FORMULAS.items()})
-    from ..vocabulary import score_from_counts
+    from plainprint.checks.analysis.vocabulary import score_from_counts
 
     out["health_vocabulary"] = score_from_counts(c)
     return out
 
 
 def _spanish_sentence_grade(c: Counts) -> float | None:
-    from .es.formulas import sol
+    from plainprint.checks.analysis.lang.es.formulas import sol
 
     return sol(c)
 
 
 @functools.cache
 def languages() -> dict[str, Language]:
-    from ..formulas import SCORE_NAMES
-    from .es.formulas import SCORE_NAMES as ES_NAMES
-    from .es.text import SPANISH
+    from plainprint.checks.analysis.formulas import SCORE_NAMES
+    from plainprint.checks.analysis.lang.es.formulas import SCORE_NAMES as ES_NAMES
+    from plainprint.checks.analysis.lang.es.text import SPANISH
 
     grades = tuple(n for n in SCORE_NAMES if n != "flesch_reading_ease")
     return {

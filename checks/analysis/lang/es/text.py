@@ -1,14 +1,14 @@
 """Spanish text preparation: abbreviations that do not end a sentence, sentence starters.
 
-Numbers written the Spanish way ("1.000,5 mg") are one token already (``checks.text``'s
+Numbers written the Spanish way ("1.000,5 mg") are one token already (``checks.analysis.text``'s
 word pattern); "¿…?" and "¡…!" need nothing special: the opening mark is not a letter, so a
 sentence after "?" or "!" starts at "¿"/"¡" whatever the case of the word after it.
 """
 
 from __future__ import annotations
 
-from ...text import Abbreviations
-from .syllables import syllables
+from plainprint.checks.analysis.lang.es.syllables import syllables
+from plainprint.checks.analysis.text import Abbreviations
 
 NEVER_END = frozenset({
     "dr", "dra", "dres", "dras", "sr", "sra", "sres", "srta", "ud", "uds", "vd", "vds", "lic",

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from pipeline.config import Config
-from pipeline.errors import ConfigError
+from plainprint.pipeline.config import Config
+from plainprint.pipeline.errors import ConfigError
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,11 @@ def _read_tsv(text: str) -> dict[str, GlossaryEntry]:
 @functools.cache
 def default_glossary(name: str = "glossary.tsv") -> dict[str, GlossaryEntry]:
     """A shipped glossary: ``glossary.tsv`` (English) or a language's (``glossary_es.tsv``)."""
-    text = resources.files("checks").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    text = (
+        resources.files("plainprint.checks.analysis")
+        .joinpath(f"data/{name}")
+        .read_text(encoding="utf-8")
+    )
     return _read_tsv(text)
 
 

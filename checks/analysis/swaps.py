@@ -1,6 +1,6 @@
 """Safe wording swaps for wordy, non-medical phrases ("utilize" → "use").
 
-The data is ``checks/data/swaps.tsv`` plus a project's own files. The HTML renderer
+The data is ``checks/analysis/data/swaps.tsv`` plus a project's own files. The HTML renderer
 applies the swaps; the checks report them (PL012 wordy-phrase) with the replacement as the
 suggestion. Medical terms are not here: they belong to the glossary, because replacing
 them needs an editor's judgement.
@@ -33,7 +33,11 @@ def compile_phrase(phrase: str) -> re.Pattern[str]:
 
 @functools.cache
 def _default_rows() -> tuple[tuple[str, str], ...]:
-    text = resources.files("checks").joinpath("data/swaps.tsv").read_text(encoding="utf-8")
+    text = (
+        resources.files("plainprint.checks.analysis")
+        .joinpath("data/swaps.tsv")
+        .read_text(encoding="utf-8")
+    )
     return tuple(_read(text))
 
 

@@ -4,7 +4,7 @@ Medical text is hard mostly for its words, which syllable counts miss ("CI", "RR
 "stent") or overrate ("everybody"). Each word of the scored text gets a difficulty
 between 0 and 1:
 
-- a glossary health term (``checks/data/glossary.tsv`` plus project glossaries): 1;
+- a glossary health term (``checks/analysis/data/glossary.tsv`` plus project glossaries): 1;
 - an acronym (two or more capitals, not on the short common list): 1;
 - a number with a decimal point, or a statistic token (``CI``, ``p``, ``OR``…): 1;
   a percentage: 0.5; other numbers: 0;
@@ -29,10 +29,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .formulas import Counts
-from .lexicon import lexicon
-from .syllables import fold
-from .text import Sentence
+from plainprint.checks.analysis.formulas import Counts
+from plainprint.checks.analysis.lexicon import lexicon
+from plainprint.checks.analysis.syllables import fold
+from plainprint.checks.analysis.text import Sentence
 
 ZIPF_EASY = 5.5
 ZIPF_SPAN = 3.0

