@@ -48,26 +48,31 @@ def trafilatura_markup(root, *, fast: bool = True) -> str:
     """trafilatura's choice of the page as HTML (headings, lists, tables kept), or ''.
 
     ``fast`` skips trafilatura's own fallback extractors (a readability port and jusText),
-    which cost several times the first pass; ``choose`` asks for them only when both
-    candidates are short (see ``needs_fallback``).
+    which cost several times the first pass; ingest asks for them only when the fast
+    pass found little (see ``needs_fallback``).
     """
     try:
-        from trafilatura import extract
+        from trafilatura.core import bare_extraction, determine_returnstring
+        from trafilatura.settings import Extractor
     except ImportError:  # pragma: no cover - a runtime dependency; the bench reports it
         return ""
     level = logging.getLogger("trafilatura").level
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    # What ``trafilatura.extract(output_format="html", ...)`` does, less the content
+    # fingerprint it hashes for de-duplication, which ingest never reads.
+    options = Extractor(
+        output_format="html",
+        fast=fast,
+        comments=False,
+        formatting=True,
+        links=True,
+        images=True,
+        tables=True,
+    )
     try:
-        out = extract(
-            copy.deepcopy(root),
-            output_format="html",
-            include_tables=True,
-            include_links=True,
-            include_images=True,
-            include_formatting=True,
-            include_comments=False,
-            fast=fast,
-        )
+        document = bare_extraction(copy.deepcopy(root), options=options, as_dict=False)
+        # as_dict=False gives trafilatura's Document (its stubs say Document | dict)
+        out = determine_returnstring(document, options) if document is not None else ""  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - a failing second opinion is no opinion
         return ""
     finally:
@@ -204,9 +209,12 @@ def choose(mine: list[Block], theirs: Candidate, audit: list[Removed]) -> Choice
 
 
 def needs_fallback(mine: list[Block], theirs: Candidate) -> bool:
-    """Whether to ask trafilatura again with its fallback extractors: one of the two
-    candidates is short, which is where each library alone most often missed the article."""
-    return min(sum(_bag(mine).values()), sum(theirs.bag.values())) < _SHORT_CANDIDATE
+    """Whether to ask trafilatura again with its fallback extractors: its fast pass found
+    little (under ``_SHORT_CANDIDATE`` words), which is where it most often missed the
+    article. A short candidate of readability-lxml's beside a long fast one does not need
+    them: the fast one already holds the article, and the fallback costs ~30 ms."""
+    del mine  # kept in the signature: the decision is about trafilatura's own pass
+    return sum(theirs.bag.values()) < _SHORT_CANDIDATE
 
 
 def _may_take(na: int, nb: int, shared: int) -> bool:
@@ -240,15 +248,24 @@ def _unshared(blocks: list[Block], other: Counter) -> list[tuple[Block, list[str
 
 
 def _reads_as_article(blocks: list[Block], other: Counter) -> bool:
-    """Whether what ``blocks`` add to the other candidate is prose, not teasers and links."""
+    """Whether what ``blocks`` add to the other candidate is prose, not teasers and links.
+
+    Counted in added words, block by block: a code block or a table whose common words
+    ("the", "this") the other candidate also has still adds all its other words.
+    """
     prose = teasers = 0
-    for block, ws, absent in _unshared(blocks, other):
-        if not absent:
-            continue
+    left = Counter(other)
+    for block in blocks:
+        added = 0
+        for w in block_words(block):
+            if left[w] > 0:
+                left[w] -= 1
+            else:
+                added += 1
         if reads_as_teasers(block):
-            teasers += len(ws)
+            teasers += added
         else:
-            prose += len(ws)
+            prose += added
     return prose > teasers
 
 

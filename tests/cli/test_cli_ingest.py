@@ -82,12 +82,14 @@ def test_to_json_is_the_default_and_reads_back(capsys):
     assert from_json(out) == ingest_path(SEED)
 
 
-def test_to_text_prints_body_text_without_references(capsys):
+def test_to_text_prints_body_text_with_references(capsys):
     assert main(["ingest", str(SEED), "--to", "text"]) == 0
     out = capsys.readouterr().out
     assert "ILI and ILP Treatment for Metastatic Melanoma" not in out  # the title is not body
     assert out.startswith("A new treatment for advanced melanoma can temporarily isolate")
-    assert "Accessed 7.23.19" not in out
+    # the reference list is body text, one line per entry, after the prose
+    assert "Accessed 7.23.19" in out
+    assert out.index("fewer than 5% of skin cancer cases.") < out.index("Accessed 7.23.19")
     assert "fewer than 5% of skin cancer cases." in out
     assert "\n\nHow frequently melanoma happens\n\n" in out
 

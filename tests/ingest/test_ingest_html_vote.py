@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from plainprint.pipeline.document.nodes import (
     Heading,
+    LineBreak,
     Link,
     ListBlock,
     ListItem,
@@ -25,6 +26,7 @@ from plainprint.pipeline.ingest.html_vote import (
     TRAFILATURA,
     Candidate,
     choose,
+    needs_fallback,
     reads_as_teasers,
     trafilatura_markup,
 )
@@ -73,6 +75,16 @@ def _teasers(n: int = 6) -> ListBlock:
         for i in range(n)
     )
     return ListBlock(ordered=False, items=items)
+
+
+def _code(n: int = 6) -> Paragraph:
+    """A code block: a ``<pre>`` converts to one paragraph of short lines."""
+    content: list = []
+    for i in range(n):
+        if i:
+            content.append(LineBreak())
+        content.append(Text(f"git add file{i}"))
+    return Paragraph(content=tuple(content))
 
 
 def _choice_entries(audit: list[Removed]) -> list[Removed]:
@@ -150,6 +162,7 @@ def test_a_standfirst_trafilatura_left_out_stays() -> None:
             ListBlock(ordered=False, items=tuple(ListItem((Text(f"Tag{i}"),)) for i in range(4))),
             True,
         ),
+        (_code(), False),  # a <pre>'s short lines are one paragraph: a code block
     ],
 )
 def test_reads_as_teasers(block, teasers: bool) -> None:
@@ -244,3 +257,37 @@ def test_a_long_heading_taken_for_the_title_stays_in_the_text() -> None:
         blocks=(Heading(level=1, content=(Text(caption),)), _para(1)),
     )
     assert to_text(doc).startswith(caption)
+
+
+@pytest.mark.parametrize(
+    ("mine_paras", "their_paras", "expected"),
+    [
+        (20, 20, False),  # both long (500 words): the fast pass holds the article
+        (2, 20, False),  # readability-lxml's short, trafilatura's fast pass long: enough
+        (20, 2, True),  # trafilatura's fast pass found little: ask its fallbacks
+        (2, 2, True),
+        (0, 0, True),
+    ],
+)
+def test_fallback_only_when_the_fast_pass_found_little(mine_paras, their_paras, expected):
+    mine = [_para(i) for i in range(mine_paras)]
+    theirs = Candidate.from_blocks([_para(i) for i in range(their_paras)])
+    assert needs_fallback(mine, theirs) is expected
+
+
+def test_a_code_block_only_trafilatura_kept_counts_as_the_article() -> None:
+    # readability-lxml kept the prose after a code block; trafilatura kept the block too.
+    # A third of its words also occur in the prose, so the block is not "absent" from
+    # readability-lxml's candidate, yet it adds 80 words: what trafilatura adds is counted
+    # word by word, not only in blocks absent from the other candidate.
+    prose = [_para(i, words=12) for i in range(12)]
+    lines = [f"{_WORDS[i // 12]}{i % 12} git{i} add{i}" for i in range(40)]
+    code = Paragraph(
+        content=tuple(
+            n for i, line in enumerate(lines) for n in ((LineBreak(),) if i else ()) + (Text(line),)
+        )
+    )
+    audit: list[Removed] = []
+    choice = choose(prose, Candidate.from_blocks([code, *prose]), audit)
+    assert choice.kept == TRAFILATURA
+    assert choice.blocks[0] == code
