@@ -9,9 +9,8 @@ from collections.abc import Iterator
 from plainprint.checks.analysis.formulas import dale_chall_easy_words, is_easy_word
 from plainprint.checks.analysis.lexicon import lexicon
 from plainprint.checks.analysis.passive import passive_spans
-from plainprint.checks.analysis.swaps import match_case
+from plainprint.checks.analysis.swaps import match_case, phrase_matcher
 from plainprint.checks.analysis.terms import (
-    PhraseMatcher,
     acronym_expanded,
     defined_at,
     find_acronyms,
@@ -516,7 +515,7 @@ def _fix_wordy(ctx, finding, unit) -> str:
     fixer=_fix_wordy,
 )
 def wordy_phrase(ctx, opts) -> Iterator[Hit]:
-    matcher = _swap_matcher(ctx.settings.swap_rows)
+    matcher = phrase_matcher(tuple(ctx.settings.swap_rows))
     for _ui, _si, unit, sent in ctx.sentences():
         for start, end, replacement in matcher.find(sent.clean):
             found = sent.text[start:end]
@@ -527,16 +526,6 @@ def wordy_phrase(ctx, opts) -> Iterator[Hit]:
                 ctx.loc(unit, s, e, sent.text),
                 Suggestion(f"Replace with “{new}”", new),
             )
-
-
-_SWAP_CACHE: dict[tuple, PhraseMatcher] = {}
-
-
-def _swap_matcher(rows: list[tuple[str, str]]) -> PhraseMatcher:
-    key = tuple(rows)
-    if key not in _SWAP_CACHE:
-        _SWAP_CACHE[key] = PhraseMatcher(rows)
-    return _SWAP_CACHE[key]
 
 
 @rule(
