@@ -15,11 +15,11 @@ from plainprint.checks.analysis.text import (
     VERY_HARD_WORDS,
     heading_text,
 )
-from plainprint.checks.context import Context, Settings, build_context
+from plainprint.checks.context import HOOKS, Context, Settings, build_context
 from plainprint.checks.finding import SEVERITIES, Finding
 from plainprint.checks.registry import Rule, all_rules
 from plainprint.checks.report import Report
-from plainprint.checks.suppress import apply_inline, bad_directives
+from plainprint.checks.suppress import apply_inline
 from plainprint.pipeline.config import Config
 from plainprint.pipeline.document.nodes import Document, Heading
 from plainprint.pipeline.errors import ConfigError
@@ -158,10 +158,11 @@ def run_checks(doc: Document, config: Config | None = None, *, today: dt.date | 
     config = config or Config()
     settings = Settings.from_config(config, doc, today)
     ctx = build_context(doc, settings)
-    if _hooks:
-        ctx.cache.update(_hooks)
+    for name, value in (_hooks or {}).items():
+        if name not in HOOKS:
+            raise TypeError(f"run_checks: unknown hook {name!r}; hooks: {', '.join(HOOKS)}")
+        setattr(ctx, name, value)
     findings: list[Finding] = []
-    ctx.cache["bad_suppressions"] = bad_directives(doc.suppressions)
     not_run: list[str] = []
     for rule in all_rules():
         enabled, severity, options = _rule_settings(rule, settings, config)
