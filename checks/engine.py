@@ -43,8 +43,10 @@ def _rule_settings(
     if severity == "off":
         enabled, severity = False, rule.severity
     options = dict(rule.options)
-    if rule.code == "CT005" and "stale_after_years" in config.section("checks"):
-        options["stale_after_years"] = config.section("checks")["stale_after_years"]
+    checks = config.section("checks")
+    for option, key in rule.config_keys.items():  # a [checks] key that sets an option
+        if key in checks:
+            options[option] = checks[key]
     for key, value in cfg.items():
         if key in ("enabled", "severity"):
             continue
@@ -164,8 +166,11 @@ def run_checks(doc: Document, config: Config | None = None, *, today: dt.date | 
         setattr(ctx, name, value)
     findings: list[Finding] = []
     not_run: list[str] = []
-    for rule in all_rules():
-        enabled, severity, options = _rule_settings(rule, settings, config)
+    rules = all_rules()
+    resolved = {r.code: _rule_settings(r, settings, config) for r in rules}
+    for rule in rules:
+        enabled, severity, options = resolved[rule.code]
+        options = rule.resolve(options, lambda code: resolved[code][2])
         if not enabled:
             continue
         if not valid_for(rule.languages, settings.language):

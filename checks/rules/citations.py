@@ -169,7 +169,7 @@ def access_date_without_url(ctx, opts) -> Iterator[Hit]:
     code="CT005",
     name="access-date-stale",
     severity="warning",
-    summary="A reference was last accessed more than 3 years before the build date.",
+    summary="A reference was last accessed more than {stale_after_years} years before the build date.",
     rationale=(
         "Health advice changes; a source nobody has looked at for years may be outdated or "
         "gone. The age limit is `stale_after_years` (or `checks.stale_after_years`); the build "
@@ -183,6 +183,7 @@ def access_date_without_url(ctx, opts) -> Iterator[Hit]:
         "# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. https://example.org/a. Accessed 2099-01-01.",
     ),
     options={"stale_after_years": 3},
+    config_keys={"stale_after_years": "stale_after_years"},  # [checks] stale_after_years
     tags=("citations",),
 )
 def access_date_stale(ctx, opts) -> Iterator[Hit]:

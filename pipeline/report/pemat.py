@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainprint.checks.registry import rules_in
 from plainprint.pipeline.document import Document, iter_blocks, iter_items, plain_text
 from plainprint.pipeline.document.nodes import (
     Emphasis,
@@ -55,8 +56,9 @@ SUMMARY_HEADINGS = re.compile(
 )
 
 
-def _rule_hits(report: dict, *codes: str) -> list[dict]:
-    """Findings of these rules (by stable code, never by guessing from names)."""
+def _item_hits(report: dict, item: int) -> list[dict]:
+    """Findings of the rules whose registry entry names this PEMAT-P item."""
+    codes = {r.code for r in rules_in(pemat_item=item)}
     return [f for f in report.get("findings", []) if f.get("rule") in codes]
 
 
@@ -73,7 +75,7 @@ def assess(doc: Document, report: dict) -> dict:
     counts = report.get("counts", {}) or {}
     words = counts.get("words") or sum(_paragraph_words(doc)) or 1
 
-    jargon = _rule_hits(report, "PL006", "PL013")
+    jargon = _item_hits(report, 3)
     rate = 100 * len(jargon) / words
     items.append(
         Item(
@@ -84,7 +86,7 @@ def assess(doc: Document, report: dict) -> dict:
         )
     )
 
-    undefined = _rule_hits(report, "PL007", "PL008")
+    undefined = _item_hits(report, 4)
     items.append(
         Item(
             4,
@@ -112,7 +114,7 @@ def assess(doc: Document, report: dict) -> dict:
             )
         )
 
-    numbers = _rule_hits(report, "PL009")
+    numbers = _item_hits(report, 6)
     has_numbers = any(
         re.search(r"\d", plain_text(b.content))
         for b in iter_blocks(doc.blocks)
@@ -148,7 +150,7 @@ def assess(doc: Document, report: dict) -> dict:
         )
     )
 
-    long_paras = _rule_hits(report, "PL003", "HD008")
+    long_paras = _item_hits(report, 8)
     headings = [b for b in doc.blocks if isinstance(b, Heading) and b.level > 1]
     chunked = bool(headings) and not long_paras
     items.append(

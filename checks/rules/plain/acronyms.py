@@ -121,10 +121,13 @@ def _fix_acronym(ctx, finding, unit) -> str:
         "# Title\n\nDo NOT drive. TIP: ask Jane Doe, MD, about trial NCT03891810.",
     ),
     options={"known": []},
+    category="undefined",
+    pemat_item=4,
     tags=("words",),
     references=("WCAG 3.1.4 (G97, G102, H28)", "PEMAT-P item 4"),
     autofix="unsafe",
     fixer=_fix_acronym,
+    fix_keeps_capitals=True,
 )
 def acronym_undefined(ctx, opts) -> Iterator[Hit]:
     known = COMMON_ACRONYMS | BETTER_KNOWN | CREDENTIALS | {str(k) for k in opts.get("known", [])}

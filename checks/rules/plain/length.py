@@ -29,7 +29,7 @@ LONG_35 = (
     code="PL001",
     name="sentence-too-long",
     severity="warning",
-    summary="A sentence has more than 20 words (up to 30; longer ones are PL002).",
+    summary="A sentence has more than {max_words} words (up to {upper_words}; longer ones are PL002).",
     rationale=(
         "Long sentences are the main reason text scores a high grade, and readers with low "
         "literacy lose track of them. Plain-language guides advise 15–20 words on average. "
@@ -39,13 +39,15 @@ LONG_35 = (
     languages=("en", "es"),
     clean=("# Title\n\nKeep the wound clean and dry. Do not lift anything heavy for two weeks.",),
     options={"max_words": 20},
+    related_options={"upper_words": ("PL002", "max_words")},  # PL002 takes over there
+    category="long-sentence",
     tags=("readability", "length"),
     references=("CDC CCI item 7", "SHeLL Editor long sentences", "Hemingway hard sentences"),
     fix="none",
 )
 def sentence_too_long(ctx, opts) -> Iterator[Hit]:
     limit = int(opts["max_words"])
-    upper = int(ctx_option(ctx, "PL002", "max_words", 30))
+    upper = int(opts["upper_words"])
     for _ui, _si, unit, sent in ctx.sentences():
         n = len(sent.words)
         if limit < n <= upper:
@@ -56,28 +58,17 @@ def sentence_too_long(ctx, opts) -> Iterator[Hit]:
             )
 
 
-def ctx_option(ctx, code: str, key: str, default):
-    from plainprint.checks.registry import get_rule
-
-    r = get_rule(code)
-    cfg = (
-        ctx.settings.rule_config.get(code)
-        or (ctx.settings.rule_config.get(r.name) if r else None)
-        or {}
-    )
-    return cfg.get(key, r.options.get(key, default) if r else default)
-
-
 @rule(
     code="PL002",
     name="sentence-far-too-long",
     severity="error",
-    summary="A sentence has more than 30 words.",
+    summary="A sentence has more than {max_words} words.",
     rationale="Sentences over 30 words are very hard for most readers (Hemingway's red).",
     flagged=(f"# Title\n\n{LONG_35}",),
     languages=("en", "es"),
     clean=(f"# Title\n\n{LONG_21}",),
     options={"max_words": 30},
+    category="long-sentence",
     tags=("readability", "length"),
     references=("CDC CCI item 7", "Hemingway very hard sentences"),
 )
@@ -97,7 +88,7 @@ def sentence_far_too_long(ctx, opts) -> Iterator[Hit]:
     code="PL003",
     name="paragraph-too-long",
     severity="warning",
-    summary="A paragraph has more than 5 sentences or 120 words.",
+    summary="A paragraph has more than {max_sentences} sentences or {max_words} words.",
     rationale=(
         "Short chunks are easier to read and to come back to (PEMAT item 8; SHeLL's text "
         "structure check). List items are not counted as paragraphs."
@@ -106,6 +97,8 @@ def sentence_far_too_long(ctx, opts) -> Iterator[Hit]:
     languages=("en", "es"),
     clean=("# Title\n\nDrink water. Eat fruit.\n\nSleep well. Walk every day.",),
     options={"max_sentences": 5, "max_words": 120},
+    category="long-paragraph",
+    pemat_item=8,
     tags=("structure", "length"),
     references=("PEMAT-P item 8", "CDC CCI item 9"),
 )

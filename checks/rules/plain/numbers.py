@@ -91,6 +91,8 @@ def number_problems(text: str) -> list[str]:
     languages=("en",),
     clean=("# Title\n\nAbout 98 out of 100 people recover. Take 2 pills a day.",),
     tags=("numbers",),
+    category="number",
+    pemat_item=6,
     references=("PEMAT-P items 6–7", "CDC CCI items 15–17, 20"),
 )
 def confusing_number(ctx, opts) -> Iterator[Hit]:

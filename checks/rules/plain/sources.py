@@ -31,6 +31,7 @@ from plainprint.checks.rules.plain.numbers import is_statistic
         "# Title\n\nThe 5-year survival rate is [around 98%](https://example.org/facts).",
     ),
     tags=("citations", "numbers"),
+    category="uncited",
     references=("CDC CCI item 11",),
 )
 def uncited_statistic(ctx, opts) -> Iterator[Hit]:
@@ -69,6 +70,7 @@ _CLAIM = re.compile(
         "# Title\n\nSunscreen helps.",
     ),
     tags=("citations",),
+    category="uncited",
     references=("CDC CCI item 11",),
 )
 def uncited_claim(ctx, opts) -> Iterator[Hit]:

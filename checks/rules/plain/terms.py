@@ -64,6 +64,8 @@ def _fix_jargon(ctx, finding, unit) -> str:
     tags=("words",),
     references=("PEMAT-P item 3", "CDC CCI item 7", "WCAG 3.1.3 (G101, G55, G62)"),
     fix="sometimes",
+    category="jargon",
+    pemat_item=3,
     autofix="unsafe",
     fixer=_fix_jargon,
 )
@@ -124,6 +126,8 @@ def _fix_undefined_term(ctx, finding, unit) -> str:
     ),
     tags=("words",),
     references=("PEMAT-P item 4", "WCAG 3.1.3 (G112)"),
+    category="undefined",
+    pemat_item=4,
     autofix="unsafe",
     fixer=_fix_undefined_term,
 )

@@ -24,6 +24,8 @@ from plainprint.checks.registry import Hit, rule
     clean=("# Title\n\nThe nurse gives the medicine through a vein. I am worried.",),
     tags=("voice",),
     references=("PEMAT-P item 5", "CDC CCI item 6"),
+    category="passive",
+    pemat_item=5,
 )
 def passive_voice(ctx, opts) -> Iterator[Hit]:
     for _ui, _si, unit, sent in ctx.sentences():
@@ -40,7 +42,7 @@ def passive_voice(ctx, opts) -> Iterator[Hit]:
     code="PL005",
     name="active-voice-share-low",
     severity="warning",
-    summary="Fewer than 80% of the document's sentences are active.",
+    summary="Fewer than {min_active_share:.0%} of the document's sentences are active.",
     rationale=(
         "PEMAT's active-voice item is met when at least 80% of sentences are active. The share "
         "is reported in every report as `counts.active_share`."
@@ -51,6 +53,7 @@ def passive_voice(ctx, opts) -> Iterator[Hit]:
     options={"min_active_share": 0.8, "min_sentences": 4},
     tags=("voice",),
     references=("PEMAT-P item 5",),
+    pemat_item=5,
 )
 def active_voice_share_low(ctx, opts) -> Iterator[Hit]:
     n = ctx.counts.sentences

@@ -34,6 +34,7 @@ def _fix_wordy(ctx, finding, unit) -> str:
     tags=("words",),
     references=("plainlanguage.gov word list", "retext-simplify"),
     fix="always",
+    category="wordy",
     autofix="safe",
     fixer=_fix_wordy,
 )
@@ -68,6 +69,8 @@ def wordy_phrase(ctx, opts) -> Iterator[Hit]:
     languages=("en",),
     clean=("# Title\n\nThe treatment worked well.",),
     options={"max_zipf": 3.0},
+    category="jargon",
+    pemat_item=3,
     tags=("words",),
     references=("SHeLL Editor uncommon words", "De-Jargonizer"),
 )
