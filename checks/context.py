@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from plainprint.checks.analysis.formulas import SCORE_NAMES, Counts
 from plainprint.checks.analysis.glossary import GlossaryEntry, config_files, load_glossary
@@ -17,8 +18,15 @@ from plainprint.checks.finding import Location
 from plainprint.checks.scoring import sentence_counts
 from plainprint.pipeline.config import Config
 from plainprint.pipeline.config.schema import CheckFacts, validate_checks
-from plainprint.pipeline.document import iter_blocks
-from plainprint.pipeline.document.nodes import Document, Heading
+from plainprint.pipeline.document import iter_blocks, plain_text
+from plainprint.pipeline.document.nodes import (
+    Block,
+    Citation,
+    Document,
+    Heading,
+    ListBlock,
+    Paragraph,
+)
 
 TOPIC_MIN_USES = 3
 
@@ -116,8 +124,35 @@ def check_facts() -> CheckFacts:
     )
 
 
+class FirstUse(NamedTuple):
+    """Where a glossary term is first used in the scored text."""
+
+    unit: Unit
+    sentence: Sentence
+    occurrence: Occurrence
+
+
+class Marker(NamedTuple):
+    """A citation marker where it stands. ``start`` (offset in ``text``) is given only where
+    block id and list item pin the text down: not in a table cell or a caption."""
+
+    block: Block
+    item: int | None
+    start: int | None
+    citation: Citation
+    text: str
+
+
+# Stand-ins a test may give ``run_checks`` instead of the real thing (the network).
+HOOKS = ("fetch_status",)
+
+
 @dataclass
 class Context:
+    """Shared per-document facts. Facts several rules need are computed on first use and
+    kept (``functools.cached_property``), so a rule never recomputes another's work and no
+    rule reads an untyped side channel."""
+
     doc: Document
     settings: Settings
     units: list[Unit]
@@ -129,7 +164,7 @@ class Context:
     lines: dict[str, int | None]
     matcher: TermMatcher
     topic_words: frozenset[str]
-    cache: dict[str, Any] = field(default_factory=dict)
+    fetch_status: Callable[[str], int | str] | None = None  # HOOKS: None means the network
     _terms: dict[int, list[Occurrence]] = field(default_factory=dict, repr=False)
 
     @property
@@ -151,6 +186,36 @@ class Context:
         if hit is None:
             hit = self._terms[id(sent)] = self.matcher.find(sent.clean)
         return hit
+
+    @functools.cached_property
+    def first_uses(self) -> dict[str, FirstUse]:
+        """Glossary term → its first use in the scored text (the term rules and the rare-word
+        rule, which leaves glossary terms to them, all ask)."""
+        first: dict[str, FirstUse] = {}
+        for _ui, _si, unit, sent in self.sentences():
+            for occ in self.terms(sent):
+                if occ.term not in first:
+                    first[occ.term] = FirstUse(unit, sent, occ)
+        return first
+
+    @functools.cached_property
+    def markers(self) -> list[Marker]:
+        """Every citation marker: paragraphs, headings, list items, table cells and captions,
+        also inside block quotes, in document order."""
+        from plainprint.pipeline.document.walk import iter_citations
+
+        return [
+            Marker(block, item, offset if isinstance(block, Paragraph | Heading | ListBlock)
+                   else None, cit, plain_text(content))
+            for block, item, offset, cit, content in iter_citations(self.doc)
+        ]  # fmt: skip
+
+    @functools.cached_property
+    def bad_suppressions(self) -> list[tuple[int, str]]:
+        """(line, comment) of inline suppressions without a reason (they suppress nothing)."""
+        from plainprint.checks.suppress import bad_directives
+
+        return bad_directives(self.doc.suppressions)
 
     def allowed(self, word: str) -> bool:
         w = word.lower()

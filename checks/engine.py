@@ -15,7 +15,7 @@ from plainprint.checks.analysis.text import (
     VERY_HARD_WORDS,
     heading_text,
 )
-from plainprint.checks.context import Context, Settings, build_context
+from plainprint.checks.context import HOOKS, Context, Settings, build_context
 from plainprint.checks.finding import Finding
 from plainprint.checks.registry import Rule, all_rules
 from plainprint.checks.report import (
@@ -27,7 +27,7 @@ from plainprint.checks.report import (
     UnitScore,
     polysyllables_of,
 )
-from plainprint.checks.suppress import apply_inline, bad_directives
+from plainprint.checks.suppress import apply_inline
 from plainprint.pipeline.config import Config
 from plainprint.pipeline.document.nodes import Document, Heading
 
@@ -50,8 +50,10 @@ def _rule_settings(
     if severity == "off":
         enabled, severity = False, rule.severity
     options = dict(rule.options)
-    if rule.code == "CT005" and "stale_after_years" in config.section("checks"):
-        options["stale_after_years"] = config.section("checks")["stale_after_years"]
+    checks = config.section("checks")
+    for option, key in rule.config_keys.items():  # a [checks] key that sets an option
+        if key in checks:
+            options[option] = checks[key]
     # Option names and types were checked against rule.options by the configuration schema.
     options.update({k: v for k, v in cfg.items() if k not in ("enabled", "severity")})
     return enabled, severity, options
@@ -126,13 +128,17 @@ def run_checks(doc: Document, config: Config | None = None, *, today: dt.date | 
     config = config or Config()
     settings = Settings.from_config(config, doc, today)
     ctx = build_context(doc, settings)
-    if _hooks:
-        ctx.cache.update(_hooks)
+    for name, value in (_hooks or {}).items():
+        if name not in HOOKS:
+            raise TypeError(f"run_checks: unknown hook {name!r}; hooks: {', '.join(HOOKS)}")
+        setattr(ctx, name, value)
     findings: list[Finding] = []
-    ctx.cache["bad_suppressions"] = bad_directives(doc.suppressions)
     not_run: list[str] = []
-    for rule in all_rules():
-        enabled, severity, options = _rule_settings(rule, settings, config)
+    rules = all_rules()
+    resolved = {r.code: _rule_settings(r, settings, config) for r in rules}
+    for rule in rules:
+        enabled, severity, options = resolved[rule.code]
+        options = rule.resolve(options, lambda code: resolved[code][2])
         if not enabled:
             continue
         if not valid_for(rule.languages, settings.language):

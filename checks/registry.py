@@ -16,6 +16,13 @@ Every rule declares the ``languages`` it is valid for: language codes ("en", "es
 facts it uses, or ``("*",)`` for rules that do not depend on language (headings,
 citations). The engine runs a rule only on documents in one of its languages and names
 the others in the report's note (see ``checks.analysis.lang``).
+
+Each entry owns every fact about its rule, so nothing downstream names a rule code:
+``options`` are the single source of thresholds (a summary quotes them as ``{max_words}``);
+``related_options`` reads another rule's option by declared relation (PL001 stops where
+PL002 starts); ``config_keys`` lets a ``[checks]`` key set an option (the engine applies it
+generically); ``category`` is the editor's highlight category and ``pemat_item`` the PEMAT-P
+item whose automatic score counts the rule's findings.
 """
 
 from __future__ import annotations
@@ -25,6 +32,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+# Highlight categories of the editor's report (its legend says what each marks).
+CATEGORIES = (
+    "jargon",
+    "passive",
+    "undefined",
+    "uncited",
+    "number",
+    "wordy",
+    "long-sentence",
+    "long-paragraph",
+    "other",
+)
 FAMILIES = {
     "RL": "Reading level",
     "PL": "Plain language",
@@ -50,7 +69,7 @@ class Rule:
     code: str
     name: str
     severity: str
-    summary: str
+    summary_template: str  # may quote options: "more than {max_words} words"
     rationale: str
     flagged: tuple[str, ...]  # example documents (see checks.examples) that must be flagged
     clean: tuple[str, ...]  # examples that must pass
@@ -64,6 +83,33 @@ class Rule:
     since: str = "0.1.0"
     autofix: str | None = None  # None | "safe" | "unsafe": what `plainprint fix` may apply
     fixer: Callable[..., str] | None = None  # (ctx, finding, unit) -> replacement text
+    category: str = "other"  # highlight category in the editor's report (CATEGORIES)
+    pemat_item: int | None = None  # PEMAT-P item whose automatic score counts the findings
+    # option name → (related rule's code, its option): read, not configured, here
+    related_options: dict[str, tuple[str, str]] = field(default_factory=dict)
+    config_keys: dict[str, str] = field(default_factory=dict)  # option → [checks] key
+    # The fix writes the capitalised found word back (an acronym spelled out around it), so
+    # `plainprint fix`'s guard against changing a name inside a sentence does not apply.
+    fix_keeps_capitals: bool = False
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        """The default options, with related rules' defaults under their declared names."""
+        related = {k: _REGISTRY[c].options[o] for k, (c, o) in self.related_options.items()}
+        return {**self.options, **related}
+
+    @property
+    def summary(self) -> str:
+        """The summary with the default thresholds filled in, so it always quotes them."""
+        return self.summary_template.format_map(self.defaults)
+
+    def resolve(
+        self, options: dict[str, Any], options_of: Callable[[str], dict[str, Any]]
+    ) -> dict[str, Any]:
+        """This rule's options plus its related options, read from ``options_of(code)``
+        (each related rule's effective options after configuration)."""
+        related = {k: options_of(c)[o] for k, (c, o) in self.related_options.items()}
+        return {**options, **related}
 
     @property
     def fix_label(self) -> str:
@@ -96,6 +142,11 @@ def rule(
     fix: str = "none",
     autofix: str | None = None,
     fixer: Callable[..., str] | None = None,
+    category: str = "other",
+    pemat_item: int | None = None,
+    related_options: dict[str, tuple[str, str]] | None = None,
+    config_keys: dict[str, str] | None = None,
+    fix_keeps_capitals: bool = False,
 ) -> Callable[[Callable[..., Iterator[Any]]], Callable[..., Iterator[Any]]]:
     def register(fn: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
         if code in _REGISTRY or code in RETIRED:
@@ -104,9 +155,17 @@ def rule(
             raise ValueError(f"rule {code}: languages must be codes like 'en' or '*'")
         if autofix not in AUTOFIX or (autofix is None) != (fixer is None):
             raise ValueError(f"rule {code}: autofix must be safe or unsafe, with a fixer")
+        if category not in CATEGORIES:
+            raise ValueError(f"rule {code}: category must be one of {', '.join(CATEGORIES)}")
+        unknown = set(config_keys or {}) - set(options or {})
+        if unknown or set(related_options or {}) & set(options or {}):
+            raise ValueError(f"rule {code}: config_keys name options; related ones are not")
         _REGISTRY[code] = Rule(
             code, name, severity, summary, rationale, flagged, clean, fn, tuple(languages),
             dict(options or {}), tags, references, fix, autofix=autofix, fixer=fixer,
+            category=category, pemat_item=pemat_item,
+            related_options=dict(related_options or {}), config_keys=dict(config_keys or {}),
+            fix_keeps_capitals=fix_keeps_capitals,
         )  # fmt: skip
         return fn
 
@@ -125,6 +184,22 @@ def get_rule(code_or_name: str) -> Rule | None:
         if key in (r.code, r.name):
             return r
     return None
+
+
+def rules_in(*, category: str | None = None, pemat_item: int | None = None) -> list[Rule]:
+    """The rules (code order) with this highlight category or PEMAT item."""
+    return [
+        r
+        for r in all_rules()
+        if (category is None or r.category == category)
+        and (pemat_item is None or r.pemat_item == pemat_item)
+    ]
+
+
+def category_of(code: str) -> str:
+    """A finding's highlight category from its rule code ("other" for an unknown code)."""
+    r = get_rule(code)
+    return r.category if r else "other"
 
 
 SELECTOR_HINT = (

@@ -1,17 +1,26 @@
-"""Safe wording swaps for wordy, non-medical phrases ("utilize" → "use").
+"""Safe wording swaps for wordy, non-medical phrases ("utilize" → "use"), and the one
+phrase matcher that finds them.
 
 The data is ``checks/analysis/data/swaps.tsv`` plus a project's own files. The HTML renderer
-applies the swaps; the checks report them (PL012 wordy-phrase) with the replacement as the
-suggestion. Medical terms are not here: they belong to the glossary, because replacing
+applies the swaps; the checks report them (the wordy-phrase rule) with the replacement as
+the suggestion. Medical terms are not here: they belong to the glossary, because replacing
 them needs an editor's judgement.
+
+``PhraseMatcher`` is the only phrase-swap engine: the wordy-phrase rule, ``apply_swaps`` and
+the handout's glossary-and-swap annotation (``pipeline.render.plain.Aids``) all call it, so
+a phrase matches the same words everywhere.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Generic, TypeVar
+
+V = TypeVar("V")
 
 
 def _read(text: str) -> list[tuple[str, str]]:
@@ -26,9 +35,46 @@ def _read(text: str) -> list[tuple[str, str]]:
     return rows
 
 
+def _phrase_regex(phrase: str) -> str:
+    return r"\s+".join(re.escape(w) for w in phrase.split())
+
+
 def compile_phrase(phrase: str) -> re.Pattern[str]:
-    words = [re.escape(w) for w in phrase.split()]
-    return re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.I)
+    """One phrase as whole words, case-insensitively, any run of spaces between its words."""
+    return re.compile(r"(?<![\w-])" + _phrase_regex(phrase) + r"(?![\w-])", re.I)
+
+
+class PhraseMatcher(Generic[V]):
+    """Whole-word, case-insensitive phrase finder; at each place the earliest row wins.
+
+    Rows are ``(phrase, value)`` in priority order. A phrase matches as whole words (not
+    inside a hyphenated word), with any run of whitespace between its words. One compiled
+    alternation (one group per row) keeps a search linear in the text's length; matches
+    do not overlap and are found left to right.
+    """
+
+    def __init__(self, rows: Iterable[tuple[str, V]]):
+        self.rows: tuple[tuple[str, V], ...] = tuple((p, v) for p, v in rows if p.split())
+        alts = "|".join(f"({_phrase_regex(p)})" for p, _ in self.rows)
+        self.pattern = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I) if alts else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches in ``text``; ``value_of(match)`` is the matching row's value."""
+        if self.pattern is not None:
+            yield from self.pattern.finditer(text)
+
+    def value_of(self, m: re.Match[str]) -> V:
+        return self.rows[(m.lastindex or 1) - 1][1]
+
+    def find(self, text: str) -> list[tuple[int, int, V]]:
+        """(start, end, value) of every match in ``text``."""
+        return [(m.start(), m.end(), self.value_of(m)) for m in self.finditer(text)]
+
+
+@functools.lru_cache(maxsize=32)
+def phrase_matcher(rows: tuple[tuple[str, str], ...]) -> PhraseMatcher[str]:
+    """One compiled matcher per set of rows (the rows of a run rarely change)."""
+    return PhraseMatcher(rows)
 
 
 @functools.cache
@@ -39,11 +85,6 @@ def _default_rows() -> tuple[tuple[str, str], ...]:
         .read_text(encoding="utf-8")
     )
     return tuple(_read(text))
-
-
-@functools.cache
-def _compiled(rows: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((compile_phrase(p), r) for p, r in rows)
 
 
 def swap_rows(extra_files: tuple[str | Path, ...] = ()) -> list[tuple[str, str]]:
@@ -75,8 +116,12 @@ def match_case(found: str, replacement: str) -> str:
 
 
 def apply_swaps(text: str, swaps: list[tuple[str, str]] | None = None) -> str:
-    """``text`` with every swap applied, in order (what the HTML renderer shows)."""
-    rows = tuple(swaps if swaps is not None else load_swaps())
-    for pattern, replacement in _compiled(rows):
-        text = pattern.sub(lambda m, r=replacement: match_case(m.group(), r), text)
-    return text
+    """``text`` with every swap applied in one pass, earlier rows first where phrases overlap
+    (what the HTML renderer shows)."""
+    matcher = phrase_matcher(tuple(swaps if swaps is not None else load_swaps()))
+    out: list[str] = []
+    pos = 0
+    for start, end, replacement in matcher.find(text):
+        out += [text[pos:start], match_case(text[start:end], replacement)]
+        pos = end
+    return "".join(out) + text[pos:]

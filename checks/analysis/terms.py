@@ -113,40 +113,6 @@ class TermMatcher:
         return out
 
 
-class PhraseMatcher:
-    """Whole-word, case-insensitive phrase look-up by first word; earlier rows win."""
-
-    def __init__(self, rows: list[tuple[str, str]]):
-        self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for phrase, value in rows:
-            parts = tuple(phrase.lower().split())
-            self.first.setdefault(parts[0], []).append((parts, value))
-
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
-        out = []
-        i = 0
-        while i < len(words):
-            hit = None
-            for parts, value in self.first.get(words[i][0], ()):
-                n = len(parts)
-                seq = words[i : i + n]
-                if (
-                    len(seq) == n
-                    and all(seq[k][0] == parts[k] for k in range(n))
-                    and not any(text[seq[k][2] : seq[k + 1][1]].strip() for k in range(n - 1))
-                    and not _hyphen_joined(text, seq[0][1], seq[-1][2])
-                ):
-                    hit = (seq[0][1], seq[-1][2], value, n)
-                    break
-            if hit:
-                out.append(hit[:3])
-                i += hit[3]
-            else:
-                i += 1
-        return out
-
-
 def _hyphen_joined(text: str, start: int, end: int) -> bool:
     """Part of a hyphenated word ("anti-inflammatory" is not "inflammatory")."""
     return (start > 0 and text[start - 1] == "-") or (

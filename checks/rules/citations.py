@@ -9,8 +9,7 @@ from urllib.parse import urlsplit
 
 from plainprint.checks.finding import Location, Suggestion
 from plainprint.checks.registry import Hit, rule
-from plainprint.pipeline.document import plain_text
-from plainprint.pipeline.document.nodes import Heading, ListBlock, Paragraph, References
+from plainprint.pipeline.document.nodes import Heading, References
 
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 
@@ -27,27 +26,8 @@ def _ref_loc(ctx, ref) -> Location:
     )
 
 
-def _markers(ctx):
-    """(block, item, start offset, citation, run text) for every marker in the document:
-    paragraphs, headings, list items, table cells and captions, also inside block quotes."""
-    if "markers" in ctx.cache:
-        return ctx.cache["markers"]
-    from plainprint.pipeline.document.walk import iter_citations
-
-    # A span is given only where block id and list item pin down the text: not in a
-    # table cell or a caption, which the finding then locates by block and excerpt.
-    out = [
-        (block, item, offset if isinstance(block, Paragraph | Heading | ListBlock) else None,
-         cit, plain_text(content))
-        for block, item, offset, cit, content in iter_citations(ctx.doc)
-    ]  # fmt: skip
-    ctx.cache["markers"] = out
-    return out
-
-
 def _section_of(ctx, block_id: str) -> str:
     from plainprint.checks.analysis.text import heading_text
-    from plainprint.pipeline.document.nodes import Heading
 
     section = ""
     for block in ctx.doc.blocks:
@@ -72,7 +52,7 @@ def _section_of(ctx, block_id: str) -> str:
 )
 def citation_without_reference(ctx, opts) -> Iterator[Hit]:
     keys = {r.key for r in ctx.doc.references}
-    for block, item, offset, cit, text in _markers(ctx):
+    for block, item, offset, cit, text in ctx.markers:
         missing = [k for k in cit.refs if k not in keys]
         if missing:
             yield Hit(
@@ -114,7 +94,7 @@ def citation_without_reference(ctx, opts) -> Iterator[Hit]:
     references=("markdownlint MD053",),
 )
 def reference_never_cited(ctx, opts) -> Iterator[Hit]:
-    cited = {k for _b, _i, _o, cit, _t in _markers(ctx) for k in cit.refs}
+    cited = {k for _b, _i, _o, cit, _t in ctx.markers for k in cit.refs}
     refs = ctx.doc.references
     if len(refs) > 1 and not cited.intersection(r.key for r in refs):
         yield Hit(
@@ -189,7 +169,7 @@ def access_date_without_url(ctx, opts) -> Iterator[Hit]:
     code="CT005",
     name="access-date-stale",
     severity="warning",
-    summary="A reference was last accessed more than 3 years before the build date.",
+    summary="A reference was last accessed more than {stale_after_years} years before the build date.",
     rationale=(
         "Health advice changes; a source nobody has looked at for years may be outdated or "
         "gone. The age limit is `stale_after_years` (or `checks.stale_after_years`); the build "
@@ -203,6 +183,7 @@ def access_date_without_url(ctx, opts) -> Iterator[Hit]:
         "# Title\n\nSun harms skin.[1]\n\n[^1]: Sun facts. https://example.org/a. Accessed 2099-01-01.",
     ),
     options={"stale_after_years": 3},
+    config_keys={"stale_after_years": "stale_after_years"},  # [checks] stale_after_years
     tags=("citations",),
 )
 def access_date_stale(ctx, opts) -> Iterator[Hit]:
@@ -391,7 +372,7 @@ def fetch_status(url: str, timeout: float = 10.0) -> int | str:
 def link_unreachable(ctx, opts) -> Iterator[Hit]:
     if not ctx.settings.check_links:
         return
-    fetch = ctx.cache.get("fetch_status", fetch_status)
+    fetch = ctx.fetch_status or fetch_status
     for ref in ctx.doc.references:
         target = ref.url or (f"https://doi.org/{ref.doi}" if ref.doi else None)
         if not target:

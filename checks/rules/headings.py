@@ -147,7 +147,7 @@ def duplicate_sibling_heading(ctx, opts) -> Iterator[Hit]:
     code="HD006",
     name="heading-too-long",
     severity="suggestion",
-    summary="A heading has more than 10 words.",
+    summary="A heading has more than {max_words} words.",
     rationale="Short headings are easier to scan and fit large-print pages.",
     flagged=(
         "# Care\n\n## What you need to know about looking after your wound when you get home\n\nRest.",
@@ -224,12 +224,13 @@ def _acts_as_heading(block: Paragraph, quoted: bool) -> bool:
     code="HD008",
     name="section-without-subheading",
     severity="suggestion",
-    summary="A section runs for more than 300 words with no subheading.",
+    summary="A section runs for more than {max_words} words with no subheading.",
     rationale="Chunk long sections under informative headings (PEMAT items 8–9; WCAG 2.4.10).",
     flagged=("# Care\n\n" + ("Drink a glass of water with every meal and snack. " * 35),),
     languages=("*",),
     clean=("# Care\n\n## Water\n\nDrink water.\n\n## Food\n\nEat fruit.",),
     options={"max_words": 300},
+    pemat_item=8,
     tags=("headings", "structure"),
     references=("WCAG 2.4.10 (G141, H69)", "PEMAT-P items 8–9"),
 )

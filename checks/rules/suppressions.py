@@ -24,7 +24,7 @@ from plainprint.checks.registry import Hit, rule
     references=("ruff RUF100", "markdownlint inline configuration"),
 )
 def suppression_without_reason(ctx, opts) -> Iterator[Hit]:
-    for line, text in ctx.cache.get("bad_suppressions", []):
+    for line, text in ctx.bad_suppressions:
         yield Hit(
             "Suppression comment has no reason; it is ignored",
             Location(excerpt=text, line=line),

@@ -141,7 +141,7 @@ def _plan(ctx, finding, rule, text, regions, units_by_block) -> _Edit:
         new = rule.fixer(ctx, finding, unit)
     except Unfixable as exc:
         raise _Refused(f"not fixable: {exc}") from None
-    reason = refusal(unit.text, loc.start, loc.end, new, acronym=rule.code == "PL008")
+    reason = refusal(unit.text, loc.start, loc.end, new, acronym=rule.fix_keeps_capitals)
     if reason:
         raise _Refused(f"refused: {reason}")
     start, end = locate(

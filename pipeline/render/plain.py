@@ -3,8 +3,9 @@
 Medical terms are explained (``<dfn>`` plus the plain alternative in brackets, and a
 "Words to know" list), never replaced. Swaps replace only non-medical wordiness
 ("utilize" → "use") from the project's list, and every swap made is recorded so the
-check report can show it to the editor. One compiled alternation per document keeps the
-matching linear in the text length.
+check report can show it to the editor. Terms and swaps are found by the checks' one
+phrase matcher (``checks.analysis.swaps.PhraseMatcher``), longest phrase first, so the
+handout swaps exactly the phrases the wordy-phrase check reports.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from plainprint.checks.analysis.swaps import match_case
+from plainprint.checks.analysis.swaps import PhraseMatcher, match_case
 from plainprint.pipeline.config import Config
 
 
@@ -25,7 +26,7 @@ class Aids:
     swaps: dict[str, str]
     explained: list[str] = field(default_factory=list)
     swapped: list[tuple[str, str]] = field(default_factory=list)
-    _pattern: re.Pattern[str] | None = None
+    _matcher: PhraseMatcher[str] | None = None
 
     @classmethod
     def from_config(cls, config: Config, language: str = "en") -> Aids:
@@ -56,23 +57,18 @@ class Aids:
         return cls(glossary=glossary, swaps=swaps)
 
     @property
-    def pattern(self) -> re.Pattern[str] | None:
-        if self._pattern is None:
+    def matcher(self) -> PhraseMatcher[str]:
+        """Glossary terms and swap phrases, longest first (the longer phrase wins a tie)."""
+        if self._matcher is None:
             words = sorted(set(self.glossary) | set(self.swaps), key=len, reverse=True)
-            if not words:
-                return None
-            alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-            self._pattern = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
-        return self._pattern
+            self._matcher = PhraseMatcher((w, w) for w in words)
+        return self._matcher
 
     def annotate(self, text: str) -> str:
         """Escaped HTML for ``text`` with swaps applied and first uses of terms explained."""
-        pattern = self.pattern
-        if pattern is None:
-            return html.escape(text, quote=False)
         out: list[str] = []
         pos = 0
-        for m in pattern.finditer(text):
+        for m in self.matcher.finditer(text):
             found = m.group(0)
             key = re.sub(r"\s+", " ", found.lower())
             out.append(html.escape(text[pos : m.start()], quote=False))

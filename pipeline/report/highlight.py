@@ -10,52 +10,62 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 from plainprint.checks.analysis.text import HARD_GRADE, HARD_WORDS, VERY_HARD_GRADE, VERY_HARD_WORDS
+from plainprint.checks.registry import category_of, rules_in
 from plainprint.pipeline.document.nodes import Inline
 from plainprint.pipeline.document.walk import citations_at
 
-# Rule code → highlight category shown in the legend.
-CATEGORIES = {
-    "PL006": "jargon",
-    "PL013": "jargon",
-    "PL004": "passive",
-    "PL007": "undefined",
-    "PL008": "undefined",
-    "PL010": "uncited",
-    "PL011": "uncited",
-    "PL009": "number",
-    "PL012": "wordy",
-    "PL001": "long-sentence",
-    "PL002": "long-sentence",
-    "PL003": "long-paragraph",
-}
 
-LEGEND = [
-    (
-        "s-hard",
-        "Hard sentence",
-        f"Flesch-Kincaid grade {HARD_GRADE:g} or more, or over {HARD_WORDS} words; marked “hard” after it",
-    ),
-    (
-        "s-very-hard",
-        "Very hard sentence",
-        f"grade {VERY_HARD_GRADE:g} or more, or over {VERY_HARD_WORDS} words; marked “very hard” after it",
-    ),
-    ("jargon", "Jargon", "a medical or rare word with a plainer alternative"),
-    ("passive", "Passive voice", "a sentence that does not say who does what"),
-    ("undefined", "Undefined term or acronym", "not explained where it first appears"),
-    ("uncited", "Uncited statistic or claim", "a figure or claim with no citation marker"),
-    ("number", "Confusing number", "a decimal, bare percentage or range"),
-    ("wordy", "Wordy phrase", "has a shorter, plainer form"),
-    ("long-sentence", "Long sentence", "more than 20 words"),
-    ("long-paragraph", "Long paragraph", "boxed; more than 5 sentences or 120 words"),
-    ("other", "Other finding", "see the finding's message"),
-]
+def _defaults(category: str) -> dict[str, Any]:
+    """The default options of the first rule (code order) in a highlight category: the
+    legend quotes its thresholds from the registry, the one place they are set."""
+    return rules_in(category=category)[0].defaults
+
+
+def _legend() -> list[tuple[str, str, str]]:
+    long_sentence = _defaults("long-sentence")
+    long_paragraph = _defaults("long-paragraph")
+    return [
+        (
+            "s-hard",
+            "Hard sentence",
+            f"Flesch-Kincaid grade {HARD_GRADE:g} or more, or over {HARD_WORDS} words; marked “hard” after it",
+        ),
+        (
+            "s-very-hard",
+            "Very hard sentence",
+            f"grade {VERY_HARD_GRADE:g} or more, or over {VERY_HARD_WORDS} words; marked “very hard” after it",
+        ),
+        ("jargon", "Jargon", "a medical or rare word with a plainer alternative"),
+        ("passive", "Passive voice", "a sentence that does not say who does what"),
+        ("undefined", "Undefined term or acronym", "not explained where it first appears"),
+        ("uncited", "Uncited statistic or claim", "a figure or claim with no citation marker"),
+        ("number", "Confusing number", "a decimal, bare percentage or range"),
+        ("wordy", "Wordy phrase", "has a shorter, plainer form"),
+        ("long-sentence", "Long sentence", f"more than {long_sentence['max_words']} words"),
+        (
+            "long-paragraph",
+            "Long paragraph",
+            f"boxed; more than {long_paragraph['max_sentences']} sentences or "
+            f"{long_paragraph['max_words']} words",
+        ),
+        ("other", "Other finding", "see the finding's message"),
+    ]
+
+
+def __getattr__(name: str) -> Any:
+    """``LEGEND`` is built on first use: the rule registry loads only when a report needs it."""
+    if name == "LEGEND":
+        globals()["LEGEND"] = legend = _legend()
+        return legend
+    raise AttributeError(name)
 
 
 def category(rule: str) -> str:
-    return CATEGORIES.get(rule, "other")
+    """A finding's highlight category, declared in its rule's registry entry."""
+    return category_of(rule)
 
 
 @dataclass

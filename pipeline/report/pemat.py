@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from plainprint.checks.finding import Finding
+from plainprint.checks.registry import rules_in
 from plainprint.checks.report import Report
 from plainprint.pipeline.document import Document, iter_blocks, iter_items, plain_text
 from plainprint.pipeline.document.nodes import (
@@ -57,8 +58,9 @@ SUMMARY_HEADINGS = re.compile(
 )
 
 
-def _rule_hits(report: Report, *codes: str) -> list[Finding]:
-    """Findings of these rules (by stable code, never by guessing from names)."""
+def _item_hits(report: Report, item: int) -> list[Finding]:
+    """Findings of the rules whose registry entry names this PEMAT-P item."""
+    codes = {r.code for r in rules_in(pemat_item=item)}
     return [f for f in report.findings if f.rule in codes]
 
 
@@ -69,7 +71,7 @@ def assess(doc: Document, report: Report) -> dict:
     counts = report.counts
     words = counts.words or 1
 
-    jargon = _rule_hits(report, "PL006", "PL013")
+    jargon = _item_hits(report, 3)
     rate = 100 * len(jargon) / words
     items.append(
         Item(
@@ -80,7 +82,7 @@ def assess(doc: Document, report: Report) -> dict:
         )
     )
 
-    undefined = _rule_hits(report, "PL007", "PL008")
+    undefined = _item_hits(report, 4)
     items.append(
         Item(
             4,
@@ -108,7 +110,7 @@ def assess(doc: Document, report: Report) -> dict:
             )
         )
 
-    numbers = _rule_hits(report, "PL009")
+    numbers = _item_hits(report, 6)
     has_numbers = any(
         re.search(r"\d", plain_text(b.content))
         for b in iter_blocks(doc.blocks)
@@ -144,7 +146,7 @@ def assess(doc: Document, report: Report) -> dict:
         )
     )
 
-    long_paras = _rule_hits(report, "PL003", "HD008")
+    long_paras = _item_hits(report, 8)
     headings = [b for b in doc.blocks if isinstance(b, Heading) and b.level > 1]
     chunked = bool(headings) and not long_paras
     items.append(

@@ -27,9 +27,7 @@ def reports(seed_doc):
 @pytest.fixture(scope="module")
 def schema():
     return json.loads(
-        resources.files("plainprint.checks.analysis")
-        .joinpath("data/report.schema.json")
-        .read_text()
+        resources.files("plainprint.checks").joinpath("data/report.schema.json").read_text()
     )
 
 
