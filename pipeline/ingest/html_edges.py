@@ -44,6 +44,8 @@ _LABEL = re.compile(
     r"|interested in|looking for|not sure)\b[^.!]{0,80}\?\s*$",
     re.I,
 )
+# "Follow Hardtail Canada": follow a capitalised name (the site's social links follow).
+_FOLLOW_NAME = re.compile(r"^\s*Follow(?: [A-Z][\w.&'’-]*){1,4}\s*:?\s*$")
 _LABEL_WORDS = 12  # a label is short
 _MAX_SHARE = 0.4  # the trim never takes more than this share of the words
 
@@ -53,7 +55,9 @@ def is_furniture_label(block: Block) -> bool:
     if not isinstance(block, Heading | Paragraph):
         return False
     text = " ".join(plain_text(block.content).split())
-    return 0 < len(text.split()) <= _LABEL_WORDS and bool(_LABEL.match(text))
+    return 0 < len(text.split()) <= _LABEL_WORDS and bool(
+        _LABEL.match(text) or _FOLLOW_NAME.match(text)
+    )
 
 
 def _furniture_block(block: Block) -> bool:
