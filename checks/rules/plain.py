@@ -63,9 +63,9 @@ def sentence_too_long(ctx, opts) -> Iterator[Hit]:
         n = len(sent.words)
         if limit < n <= upper:
             yield Hit(
-                f"Sentence has {n} words (more than {limit})",
+                ctx.t("Sentence has {n} words (more than {limit})", n=n, limit=limit),
                 ctx.sentence_loc(unit, sent),
-                Suggestion("Split it into shorter sentences"),
+                Suggestion(ctx.t("Split it into shorter sentences")),
             )
 
 
@@ -100,9 +100,9 @@ def sentence_far_too_long(ctx, opts) -> Iterator[Hit]:
         n = len(sent.words)
         if n > limit:
             yield Hit(
-                f"Sentence has {n} words (more than {limit})",
+                ctx.t("Sentence has {n} words (more than {limit})", n=n, limit=limit),
                 ctx.sentence_loc(unit, sent),
-                Suggestion("Split it into two or three sentences"),
+                Suggestion(ctx.t("Split it into two or three sentences")),
             )
 
 
@@ -129,10 +129,16 @@ def paragraph_too_long(ctx, opts) -> Iterator[Hit]:
         c = ctx.unit_counts[ui]
         if c.sentences > int(opts["max_sentences"]) or c.words > int(opts["max_words"]):
             yield Hit(
-                f"Paragraph has {c.sentences} sentences and {c.words} words "
-                f"(limits {opts['max_sentences']} and {opts['max_words']})",
+                ctx.t(
+                    "Paragraph has {sentences} sentences and {words} words "
+                    "(limits {max_sentences} and {max_words})",
+                    sentences=c.sentences,
+                    words=c.words,
+                    max_sentences=opts["max_sentences"],
+                    max_words=opts["max_words"],
+                ),  # fmt: skip
                 ctx.loc(unit, 0, len(unit.text), unit.text[:80]),
-                Suggestion("Break it into shorter paragraphs or a list"),
+                Suggestion(ctx.t("Break it into shorter paragraphs or a list")),
             )
 
 
@@ -273,10 +279,13 @@ def jargon_term(ctx, opts) -> Iterator[Hit]:
         s, e = sent.start + occ.start, sent.start + occ.end
         alts = "; ".join(entry.alternatives)
         yield Hit(
-            f"“{unit.text[s:e]}” is medical jargon; plain words: {alts}",
+            ctx.t(
+                "“{term}” is medical jargon; plain words: {plain}", term=unit.text[s:e], plain=alts
+            ),
             ctx.loc(unit, s, e, sent.text),
             Suggestion(
-                f"Use “{entry.alternatives[0]}”, or explain the term", entry.alternatives[0]
+                ctx.t("Use “{plain}”, or explain the term", plain=entry.alternatives[0]),
+                entry.alternatives[0],
             ),
         )
 
