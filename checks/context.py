@@ -27,6 +27,7 @@ from plainprint.pipeline.document.nodes import (
     ListBlock,
     Paragraph,
 )
+from plainprint.pipeline.i18n.messages import translator
 
 TOPIC_MIN_USES = 3
 
@@ -170,6 +171,13 @@ class Context:
     @property
     def grade(self) -> float | None:
         return self.scores.get(self.settings.formula)
+
+    def t(self, template: str, /, **values: Any) -> str:
+        """A finding's message in the document's language: rules write the English
+        ``template`` (``str.format`` fields), the gettext catalogue gives its translation,
+        so a translator adds messages in the ``.po`` file alone. English, and a language
+        without a catalogue, get the template itself, formatted."""
+        return translator(self.settings.language)(template).format(**values)
 
     def score(self, c: Counts) -> dict[str, float | None]:
         """Every score of the document's language for some counts (a section, a unit)."""

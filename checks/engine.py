@@ -30,6 +30,7 @@ from plainprint.checks.report import (
 from plainprint.checks.suppress import apply_inline
 from plainprint.pipeline.config import Config
 from plainprint.pipeline.document.nodes import Document, Heading
+from plainprint.pipeline.i18n.messages import translator
 
 
 def _rule_settings(
@@ -105,18 +106,21 @@ def language_notes(settings: Settings, not_run: list[str]) -> list[dict[str, Any
     if not not_run:
         return []
     code = settings.language
-    how = "detected" if settings.detected else "declared"
+    t = translator(code)  # the document's language, as the rules' messages (Context.t)
+    how = t("detected") if settings.detected else t("declared")
+    values = {"language": t(language_name(code)), "code": code, "how": how,
+              "n": len(not_run), "rules": ", ".join(not_run)}  # fmt: skip
     if settings.lang is None:
-        message = (
-            f"plainprint has no reading-level or plain-language rules for "
-            f"{language_name(code)} ({code}, {how}): {len(not_run)} checks not run "
-            f"({', '.join(not_run)}); no grade is given. Heading and citation checks ran."
-        )
+        message = t(
+            "plainprint has no reading-level or plain-language rules for {language} "
+            "({code}, {how}): {n} checks not run ({rules}); no grade is given. Heading and "
+            "citation checks ran."
+        ).format(**values)
     else:
-        message = (
-            f"{len(not_run)} checks are valid for other languages only and were not run on "
-            f"this {language_name(code)} document ({code}, {how}): {', '.join(not_run)}."
-        )
+        message = t(
+            "{n} checks are valid for other languages only and were not run on this "
+            "{language} document ({code}, {how}): {rules}."
+        ).format(**values)
     return [{"code": "language-rules", "language": code, "detected": settings.detected,
              "rules_not_run": not_run, "message": message}]  # fmt: skip
 

@@ -56,7 +56,11 @@ def citation_without_reference(ctx, opts) -> Iterator[Hit]:
         missing = [k for k in cit.refs if k not in keys]
         if missing:
             yield Hit(
-                f"Citation {cit.raw} points to no reference ({', '.join(missing)} missing)",
+                ctx.t(
+                    "Citation {marker} points to no reference ({missing} missing)",
+                    marker=cit.raw,
+                    missing=", ".join(missing),
+                ),  # fmt: skip
                 Location(
                     block.id,
                     _section_of(ctx, block.id),
@@ -68,7 +72,7 @@ def citation_without_reference(ctx, opts) -> Iterator[Hit]:
                     block.line,
                     item,
                 ),
-                Suggestion("Add the reference or correct the marker"),
+                Suggestion(ctx.t("Add the reference or correct the marker")),
             )
 
 
@@ -98,21 +102,23 @@ def reference_never_cited(ctx, opts) -> Iterator[Hit]:
     refs = ctx.doc.references
     if len(refs) > 1 and not cited.intersection(r.key for r in refs):
         yield Hit(
-            f"None of the {len(refs)} references is cited in the text",
+            ctx.t("None of the {n} references is cited in the text", n=len(refs)),
             _ref_loc(ctx, refs[0]),
             Suggestion(
-                "Add a citation marker where each source supports the text; if the list is "
-                "further reading rather than the sources of the text, make it an ordinary list "
-                "under a heading such as “Further reading”"
+                ctx.t(
+                    "Add a citation marker where each source supports the text; if the list is "
+                    "further reading rather than the sources of the text, make it an ordinary "
+                    "list under a heading such as “Further reading”"
+                )
             ),
         )
         return
     for ref in refs:
         if ref.key not in cited:
             yield Hit(
-                f"Reference {ref.key} is never cited",
+                ctx.t("Reference {key} is never cited", key=ref.key),
                 _ref_loc(ctx, ref),
-                Suggestion("Cite it where it supports the text, or remove it"),
+                Suggestion(ctx.t("Cite it where it supports the text, or remove it")),
             )
 
 
@@ -131,9 +137,9 @@ def reference_without_link(ctx, opts) -> Iterator[Hit]:
     for ref in ctx.doc.references:
         if not ref.url and not ref.doi:
             yield Hit(
-                f"Reference {ref.key} has no URL or DOI",
+                ctx.t("Reference {key} has no URL or DOI", key=ref.key),
                 _ref_loc(ctx, ref),
-                Suggestion("Add the URL or DOI of the source"),
+                Suggestion(ctx.t("Add the URL or DOI of the source")),
             )
 
 
@@ -159,9 +165,13 @@ def access_date_without_url(ctx, opts) -> Iterator[Hit]:
     for ref in ctx.doc.references:
         if (ref.accessed or ref.accessed_raw) and not ref.url:
             yield Hit(
-                f"Reference {ref.key} has an access date ({ref.accessed_raw or ref.accessed}) but no URL",
+                ctx.t(
+                    "Reference {key} has an access date ({date}) but no URL",
+                    key=ref.key,
+                    date=ref.accessed_raw or ref.accessed,
+                ),  # fmt: skip
                 _ref_loc(ctx, ref),
-                Suggestion("Restore the URL, or remove the access date"),
+                Suggestion(ctx.t("Restore the URL, or remove the access date")),
             )
 
 
@@ -199,10 +209,15 @@ def access_date_stale(ctx, opts) -> Iterator[Hit]:
         age = (today - when).days / 365.25
         if age > years:
             yield Hit(
-                f"Reference {ref.key} was last accessed {when.isoformat()}, {age:.1f} years ago "
-                f"(limit {years:g})",
+                ctx.t(
+                    "Reference {key} was last accessed {date}, {age:.1f} years ago (limit {limit:g})",
+                    key=ref.key,
+                    date=when.isoformat(),
+                    age=age,
+                    limit=years,
+                ),  # fmt: skip
                 _ref_loc(ctx, ref),
-                Suggestion("Check the source is still current and update the access date"),
+                Suggestion(ctx.t("Check the source is still current and update the access date")),
             )
 
 
@@ -231,14 +246,31 @@ def date_unparseable(ctx, opts) -> Iterator[Hit]:
                 bad = True
         if bad:
             yield Hit(
-                f"Reference {ref.key} has an access date that is not a date: “{ref.accessed_raw or ref.accessed}”",
+                ctx.t(
+                    "Reference {key} has an access date that is not a date: “{date}”",
+                    key=ref.key,
+                    date=ref.accessed_raw or ref.accessed,
+                ),  # fmt: skip
                 _ref_loc(ctx, ref),
-                Suggestion("Write the date as YYYY-MM-DD"),
+                Suggestion(ctx.t("Write the date as YYYY-MM-DD")),
             )
 
 
 def _norm_title(s: str | None) -> str:
     return re.sub(r"\W+", " ", (s or "").lower()).strip()
+
+
+def _duplicate_message(ctx, kind: str, key: str, other: str) -> str:
+    """One whole template per kind, so a translator sees full sentences."""
+    if kind == "doi":
+        return ctx.t(
+            "Reference {key} duplicates reference {other} (same doi)", key=key, other=other
+        )
+    if kind == "url":
+        return ctx.t(
+            "Reference {key} duplicates reference {other} (same url)", key=key, other=other
+        )
+    return ctx.t("Reference {key} duplicates reference {other} (same title)", key=key, other=other)
 
 
 @rule(
@@ -270,9 +302,13 @@ def duplicate_reference(ctx, opts) -> Iterator[Hit]:
         for key in keys:
             if key in seen:
                 yield Hit(
-                    f"Reference {ref.key} duplicates reference {seen[key]} (same {key[0]})",
+                    _duplicate_message(ctx, key[0], ref.key, seen[key]),
                     _ref_loc(ctx, ref),
-                    Suggestion(f"Cite reference {seen[key]} instead and remove this entry"),
+                    Suggestion(
+                        ctx.t(
+                            "Cite reference {other} instead and remove this entry", other=seen[key]
+                        )
+                    ),
                 )
                 break
         for key in keys:
@@ -303,9 +339,9 @@ def doi_malformed(ctx, opts) -> Iterator[Hit]:
             )
             if not DOI_RE.match(doi):
                 yield Hit(
-                    f"Reference {ref.key} has a malformed DOI: “{ref.doi}”",
+                    ctx.t("Reference {key} has a malformed DOI: “{doi}”", key=ref.key, doi=ref.doi),
                     _ref_loc(ctx, ref),
-                    Suggestion("A DOI looks like 10.1000/xyz123"),
+                    Suggestion(ctx.t("A DOI looks like 10.1000/xyz123")),
                 )
 
 
@@ -330,9 +366,9 @@ def url_malformed(ctx, opts) -> Iterator[Hit]:
                 or " " in ref.url.strip()
             ):
                 yield Hit(
-                    f"Reference {ref.key} has a malformed URL: “{ref.url}”",
+                    ctx.t("Reference {key} has a malformed URL: “{url}”", key=ref.key, url=ref.url),
                     _ref_loc(ctx, ref),
-                    Suggestion("Use a full address starting with https://"),
+                    Suggestion(ctx.t("Use a full address starting with https://")),
                 )
 
 
@@ -380,7 +416,12 @@ def link_unreachable(ctx, opts) -> Iterator[Hit]:
         status = fetch(target)
         if not (isinstance(status, int) and 200 <= status < 400):
             yield Hit(
-                f"Reference {ref.key} link does not answer: {target} ({status})",
+                ctx.t(
+                    "Reference {key} link does not answer: {url} ({status})",
+                    key=ref.key,
+                    url=target,
+                    status=status,
+                ),  # fmt: skip
                 _ref_loc(ctx, ref),
-                Suggestion("Find the current address (or an archived copy)"),
+                Suggestion(ctx.t("Find the current address (or an archived copy)")),
             )

@@ -44,9 +44,9 @@ def missing_top_level_heading(ctx, opts) -> Iterator[Hit]:
     # A heading ingest made from the file name is not the author's (``title_derived``).
     if ctx.doc.metadata.title_derived or not any(h.level == 1 for h in _headings(ctx)):
         yield Hit(
-            "No level-1 heading",
+            ctx.t("No level-1 heading"),
             Location(excerpt=ctx.doc.metadata.title),
-            Suggestion(f"Start with “# {ctx.doc.metadata.title}”"),
+            Suggestion(ctx.t("Start with “# {title}”", title=ctx.doc.metadata.title)),
         )
 
 
@@ -66,9 +66,9 @@ def multiple_top_level_headings(ctx, opts) -> Iterator[Hit]:
     tops = [h for h in _headings(ctx) if h.level == 1]
     for h in tops[1:]:
         yield Hit(
-            f"Second level-1 heading “{heading_text(h)}”",
+            ctx.t("Second level-1 heading “{heading}”", heading=heading_text(h)),
             _hloc(h),
-            Suggestion("Make it a level-2 heading"),
+            Suggestion(ctx.t("Make it a level-2 heading")),
         )
 
 
@@ -89,9 +89,9 @@ def heading_level_skipped(ctx, opts) -> Iterator[Hit]:
     for h in _headings(ctx):
         if prev is not None and h.level > prev + 1:
             yield Hit(
-                f"Heading level skipped: h{prev} → h{h.level}",
+                ctx.t("Heading level skipped: h{prev} → h{level}", prev=prev, level=h.level),
                 _hloc(h),
-                Suggestion(f"Use h{prev + 1}"),
+                Suggestion(ctx.t("Use h{level}", level=prev + 1)),
             )
         prev = h.level
 
@@ -111,7 +111,9 @@ def heading_level_skipped(ctx, opts) -> Iterator[Hit]:
 def empty_heading(ctx, opts) -> Iterator[Hit]:
     for h in _headings(ctx):
         if not heading_text(h):
-            yield Hit("Empty heading", _hloc(h, ""), Suggestion("Give it text or remove it"))
+            yield Hit(
+                ctx.t("Empty heading"), _hloc(h, ""), Suggestion(ctx.t("Give it text or remove it"))
+            )
 
 
 @rule(
@@ -135,9 +137,11 @@ def duplicate_sibling_heading(ctx, opts) -> Iterator[Hit]:
         key = heading_text(h).lower()
         if key and key in parent_children:
             yield Hit(
-                f"Duplicate heading “{heading_text(h)}” under the same parent",
+                ctx.t(
+                    "Duplicate heading “{heading}” under the same parent", heading=heading_text(h)
+                ),
                 _hloc(h),
-                Suggestion("Make the heading say what is different about this section"),
+                Suggestion(ctx.t("Make the heading say what is different about this section")),
             )
         parent_children.add(key)
         stack.append((h.level, set()))
@@ -162,8 +166,8 @@ def heading_too_long(ctx, opts) -> Iterator[Hit]:
     for h in _headings(ctx):
         n = len(heading_text(h).split())
         if n > int(opts["max_words"]):
-            yield Hit(f"Heading has {n} words (more than {opts['max_words']})", _hloc(h),
-                      Suggestion("Shorten it to the key words"))  # fmt: skip
+            yield Hit(ctx.t("Heading has {n} words (more than {limit})", n=n, limit=opts["max_words"]),
+                      _hloc(h), Suggestion(ctx.t("Shorten it to the key words")))  # fmt: skip
 
 
 @rule(
@@ -194,9 +198,9 @@ def bold_paragraph_as_heading(ctx, opts) -> Iterator[Hit]:
         elif isinstance(block, Paragraph) and _acts_as_heading(block, quoted):
             text = plain_text(block.content)
             yield Hit(
-                f"Bold paragraph “{text.strip()}” acts as a heading",
+                ctx.t("Bold paragraph “{text}” acts as a heading", text=text.strip()),
                 Location(block.id, section, text.strip(), 0, len(text), block.line),
-                Suggestion("Make it a real heading"),
+                Suggestion(ctx.t("Make it a real heading")),
             )
 
 
@@ -243,10 +247,10 @@ def section_without_subheading(ctx, opts) -> Iterator[Hit]:
     for sid, n in words.items():
         if n > int(opts["max_words"]):
             unit = first[sid]
-            name = unit.section or "(before the first heading)"
+            name = unit.section or ctx.t("(before the first heading)")
             yield Hit(
-                f"Section “{name}” has {n} words and no subheading",
+                ctx.t("Section “{name}” has {n} words and no subheading", name=name, n=n),
                 Location(block_id=unit.block_id, section=unit.section, excerpt=name,
                          line=unit.line, item=unit.item),
-                Suggestion("Split it under informative subheadings"),
+                Suggestion(ctx.t("Split it under informative subheadings")),
             )  # fmt: skip

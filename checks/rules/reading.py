@@ -60,21 +60,37 @@ def grade_advice(ctx, units: Iterable[Unit], counts: Counts) -> Suggestion:
         per_30 = max(0.0, (smog_target - SMOG_INTERCEPT) / SMOG_SLOPE) ** 2
         allowed = math.floor(per_30 * counts.sentences / SMOG_SAMPLE)
         parts = [
-            f"Use fewer long words: {counts.polysyllables} words of three or more syllables in "
-            f"{counts.sentences} sentences, where grade {target:g} allows about {allowed}"
+            ctx.t(
+                "Use fewer long words: {long} words of three or more syllables in "
+                "{sentences} sentences, where grade {target:g} allows about {allowed}",
+                long=counts.polysyllables,
+                sentences=counts.sentences,
+                target=target,
+                allowed=allowed,
+            )  # fmt: skip
         ]
     else:
         parts = [
-            f"Use shorter words and sentences: {counts.words / max(1, counts.sentences):.0f} "
-            f"words per sentence, {counts.syllables / max(1, counts.words):.2f} syllables per word"
+            ctx.t(
+                "Use shorter words and sentences: {words:.0f} words per sentence, "
+                "{syllables:.2f} syllables per word",
+                words=counts.words / max(1, counts.sentences),
+                syllables=counts.syllables / max(1, counts.words),
+            )
         ]
     if uses:
         top = (shown[w] + (f" ×{n}" if n > 1 else "") for w, n in uses.most_common(5))
-        parts.append("long words used most: " + ", ".join(top))
+        parts.append(ctx.t("long words used most: {words}", words=", ".join(top)))
     if long_sentences == 1:
-        parts.append(f"split the sentence of more than {HARD_WORDS} words")
+        parts.append(ctx.t("split the sentence of more than {limit} words", limit=HARD_WORDS))
     elif long_sentences:
-        parts.append(f"split the {long_sentences} sentences of more than {HARD_WORDS} words")
+        parts.append(
+            ctx.t(
+                "split the {n} sentences of more than {limit} words",
+                n=long_sentences,
+                limit=HARD_WORDS,
+            )  # fmt: skip
+        )
     return Suggestion("; ".join(parts))
 
 
@@ -116,9 +132,18 @@ def grade_above_target(ctx, opts) -> Iterator[Hit]:
         return
     note = ""
     if ctx.counts.sentences < SMOG_SAMPLE and ctx.settings.formula in ("smog", "sol"):
-        note = f" (indicative: {ctx.counts.sentences} sentences, fewer than {SMOG_SAMPLE})"
+        note = ctx.t(
+            " (indicative: {n} sentences, fewer than {sample})",
+            n=ctx.counts.sentences, sample=SMOG_SAMPLE,
+        )  # fmt: skip
     yield Hit(
-        f"Reading grade {grade:.1f} ({ctx.settings.formula}) is above the target {target:g}{note}",
+        ctx.t(
+            "Reading grade {grade:.1f} ({formula}) is above the target {target:g}{note}",
+            grade=grade,
+            formula=ctx.settings.formula,
+            target=target,
+            note=note,
+        ),  # fmt: skip
         Location(excerpt=ctx.doc.metadata.title),
         grade_advice(ctx, ctx.units, ctx.counts),
     )
@@ -156,9 +181,14 @@ def section_grade_above_target(ctx, opts) -> Iterator[Hit]:
         grade = ctx.score(c)[ctx.settings.formula]
         if grade is not None and grade > target + float(opts["margin"]):
             first = units[0]
-            name = first.section or "(before the first heading)"
+            name = first.section or ctx.t("(before the first heading)")
             yield Hit(
-                f"Section “{name}” reads at grade {grade:.1f}, above the target {target:g}",
+                ctx.t(
+                    "Section “{name}” reads at grade {grade:.1f}, above the target {target:g}",
+                    name=name,
+                    grade=grade,
+                    target=target,
+                ),
                 Location(
                     block_id=first.block_id,
                     section=first.section,
@@ -191,8 +221,12 @@ def grade_sample_short(ctx, opts) -> Iterator[Hit]:
     n = ctx.counts.sentences
     if 0 < n < SMOG_SAMPLE and ctx.settings.formula in ("smog", "sol"):
         yield Hit(
-            f"Only {n} scored sentences: the {ctx.settings.formula.upper()} grade is indicative "
-            f"(normed on {SMOG_SAMPLE})",
+            ctx.t(
+                "Only {n} scored sentences: the {formula} grade is indicative (normed on {sample})",
+                n=n,
+                formula=ctx.settings.formula.upper(),
+                sample=SMOG_SAMPLE,
+            ),
             Location(excerpt=ctx.doc.metadata.title),
             None,
         )

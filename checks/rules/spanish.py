@@ -42,9 +42,9 @@ def passive_voice_es(ctx, opts) -> Iterator[Hit]:
     for _ui, _si, unit, sent in ctx.sentences():
         for s, e in passive_spans(sent.clean):
             yield Hit(
-                f"Passive voice: “{sent.text[s:e]}” does not say who acts",
+                ctx.t("Passive voice: “{text}” does not say who acts", text=sent.text[s:e]),
                 ctx.loc(unit, sent.start + s, sent.start + e, sent.text),
-                Suggestion("Say who does it: “su médico le hará…”, “tome…”"),
+                Suggestion(ctx.t("Say who does it: “su médico le hará…”, “tome…”")),
             )
 
 
@@ -87,9 +87,9 @@ def rare_word_es(ctx, opts) -> Iterator[Hit]:
             if word_zipf_es(lower) < float(opts["max_zipf"]):
                 seen.add(lower)
                 yield Hit(
-                    f"“{w.text}” is a rare word in Spanish",
+                    ctx.t("“{word}” is a rare word in Spanish", word=w.text),
                     ctx.loc(unit, w.start, w.end, sent.text),
-                    Suggestion("Use a more common word, or explain it"),
+                    Suggestion(ctx.t("Use a more common word, or explain it")),
                 )
 
 
@@ -135,14 +135,18 @@ def confusing_number_es(ctx, opts) -> Iterator[Hit]:
                 else ("range" if re.search("[-–]", token) else "decimal")
             )
             s, e = sent.start + m.start(), sent.start + m.end()
-            yield Hit(
-                f"Confusing number ({kind}): “{token}”",
-                ctx.loc(unit, s, e, sent.text),
-                Suggestion(
-                    {
-                        "percentage": "Also say it as “X de cada 100”",
-                        "range": "Give one number, or say “entre 10 y 20”",
-                        "decimal": "Round it, or use a whole number if you can",
-                    }[kind]
+            message, suggestion = {
+                "percentage": (
+                    ctx.t("Confusing number (percentage): “{number}”", number=token),
+                    ctx.t("Also say it as “X de cada 100”"),
                 ),
-            )
+                "range": (
+                    ctx.t("Confusing number (range): “{number}”", number=token),
+                    ctx.t("Give one number, or say “entre 10 y 20”"),
+                ),
+                "decimal": (
+                    ctx.t("Confusing number (decimal): “{number}”", number=token),
+                    ctx.t("Round it, or use a whole number if you can"),
+                ),
+            }[kind]
+            yield Hit(message, ctx.loc(unit, s, e, sent.text), Suggestion(suggestion))

@@ -26,7 +26,7 @@ from plainprint.checks.registry import Hit, rule
 def suppression_without_reason(ctx, opts) -> Iterator[Hit]:
     for line, text in ctx.bad_suppressions:
         yield Hit(
-            "Suppression comment has no reason; it is ignored",
+            ctx.t("Suppression comment has no reason; it is ignored"),
             Location(excerpt=text, line=line),
-            Suggestion("Add “-- reason” before the closing -->"),
+            Suggestion(ctx.t("Add “-- reason” before the closing -->")),
         )

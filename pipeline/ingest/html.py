@@ -50,6 +50,7 @@ from plainprint.pipeline.ingest.html_clean import (
     removed,
 )
 from plainprint.pipeline.ingest.html_convert import Converter, has_text
+from plainprint.pipeline.ingest.html_edges import trim_tail
 from plainprint.pipeline.ingest.html_lead import drop_lead_meta, drop_title_repeat
 from plainprint.pipeline.ingest.html_main import (
     REF_HEADING,
@@ -118,7 +119,7 @@ def parse_html(text: str, path: Path) -> Document:
         )
 
     blocks = drop_lead_meta(blocks, audit)
-    blocks = _mark_numbered_notes(_mark_reference_lists(blocks))
+    blocks = trim_tail(_mark_numbered_notes(_mark_reference_lists(blocks)), audit)
     has_refs = any(isinstance(b, References) for b in blocks)
     blocks = [_lift_citations(b, has_refs) for b in blocks]
     title = _leading_h1(blocks) or meta.title or _first_heading(blocks) or _title_from(path)

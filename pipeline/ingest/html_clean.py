@@ -239,7 +239,10 @@ _TEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
         "affiliate disclosure",
         re.compile(
             r"^.{0,80}\bwe (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission"
-            r"|compensation|affiliate)",
+            r"|compensation|affiliate)"
+            r"|\b(?:we are|is) a reader[- ]supported\b|^\s*we independently (?:test|review|research"
+            r"|evaluate|select)\b[^.!?]{0,60}[.!]\s*(?:buying|purchases?|when you buy)\b"
+            r"|^\s*(?:i|we) use affiliate links\b",
             re.I,
         ),
     ),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from bs4 import BeautifulSoup
 
-from plainprint.pipeline.ingest.html_clean import clean_soup, gone
+from plainprint.pipeline.ingest.html_clean import classify_text, clean_soup, gone
 
 
 def _soup(html: str) -> BeautifulSoup:
@@ -45,3 +46,23 @@ def test_clean_soup_skips_what_an_ancestor_removal_took():
     assert "cookies" not in soup.get_text()
     assert "Sleep helps" in soup.get_text()
     assert len(audit) == 1  # the box, not the box and then its child again
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("We are a reader-supported website and do not accept payment.", "affiliate disclosure"),
+        (
+            "We independently test everything we recommend. Buying through links supports us.",
+            "affiliate disclosure",
+        ),
+        (
+            "I use affiliate links where I can, to keep reviewing sustainable!",
+            "affiliate disclosure",
+        ),
+        ("We independently tested twelve blood pressure monitors over six weeks.", None),
+        ("The clinic is a reader of new research and supports its patients.", None),
+    ],
+)
+def test_affiliate_disclosures(text: str, reason: str | None) -> None:
+    assert classify_text(text) == reason

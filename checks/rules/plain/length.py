@@ -49,9 +49,9 @@ def sentence_too_long(ctx, opts) -> Iterator[Hit]:
         n = len(sent.words)
         if limit < n <= upper:
             yield Hit(
-                f"Sentence has {n} words (more than {limit})",
+                ctx.t("Sentence has {n} words (more than {limit})", n=n, limit=limit),
                 ctx.sentence_loc(unit, sent),
-                Suggestion("Split it into shorter sentences"),
+                Suggestion(ctx.t("Split it into shorter sentences")),
             )
 
 
@@ -75,9 +75,9 @@ def sentence_far_too_long(ctx, opts) -> Iterator[Hit]:
         n = len(sent.words)
         if n > limit:
             yield Hit(
-                f"Sentence has {n} words (more than {limit})",
+                ctx.t("Sentence has {n} words (more than {limit})", n=n, limit=limit),
                 ctx.sentence_loc(unit, sent),
-                Suggestion("Split it into two or three sentences"),
+                Suggestion(ctx.t("Split it into two or three sentences")),
             )
 
 
@@ -106,8 +106,14 @@ def paragraph_too_long(ctx, opts) -> Iterator[Hit]:
         c = ctx.unit_counts[ui]
         if c.sentences > int(opts["max_sentences"]) or c.words > int(opts["max_words"]):
             yield Hit(
-                f"Paragraph has {c.sentences} sentences and {c.words} words "
-                f"(limits {opts['max_sentences']} and {opts['max_words']})",
+                ctx.t(
+                    "Paragraph has {sentences} sentences and {words} words "
+                    "(limits {max_sentences} and {max_words})",
+                    sentences=c.sentences,
+                    words=c.words,
+                    max_sentences=opts["max_sentences"],
+                    max_words=opts["max_words"],
+                ),  # fmt: skip
                 ctx.loc(unit, 0, len(unit.text), unit.text[:80]),
-                Suggestion("Break it into shorter paragraphs or a list"),
+                Suggestion(ctx.t("Break it into shorter paragraphs or a list")),
             )

@@ -77,10 +77,13 @@ def jargon_term(ctx, opts) -> Iterator[Hit]:
         s, e = sent.start + occ.start, sent.start + occ.end
         alts = "; ".join(entry.alternatives)
         yield Hit(
-            f"“{unit.text[s:e]}” is medical jargon; plain words: {alts}",
+            ctx.t(
+                "“{term}” is medical jargon; plain words: {plain}", term=unit.text[s:e], plain=alts
+            ),
             ctx.loc(unit, s, e, sent.text),
             Suggestion(
-                f"Use “{entry.alternatives[0]}”, or explain the term", entry.alternatives[0]
+                ctx.t("Use “{plain}”, or explain the term", plain=entry.alternatives[0]),
+                entry.alternatives[0],
             ),
         )
 
