@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +31,15 @@ from plainprint.pipeline.document.nodes import (
 from plainprint.pipeline.i18n.messages import translator
 
 TOPIC_MIN_USES = 3
+
+
+def build_date() -> dt.date:
+    """Today in UTC, or the day of ``SOURCE_DATE_EPOCH`` when set (reproducible-builds.org):
+    never the machine's time zone, so two machines building at the same moment agree."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.datetime.now(dt.timezone.utc).date()
 
 
 @functools.lru_cache(maxsize=16)
@@ -80,7 +90,7 @@ class Settings:
         elif code != "en":
             formula = own.formula or lang.default_formula
         if today is None:
-            today = checks.today or dt.date.today()
+            today = checks.today or build_date()
         if code == "en" or lang is None:
             glossary = _glossary(tuple(str(p) for p in config_files(config, "checks.glossary")))
         else:
