@@ -51,6 +51,7 @@ from plainprint.pipeline.ingest.html_clean import (
 )
 from plainprint.pipeline.ingest.html_convert import Converter, has_text
 from plainprint.pipeline.ingest.html_edges import trim_tail
+from plainprint.pipeline.ingest.html_inserts import drop_inserts
 from plainprint.pipeline.ingest.html_lead import drop_lead_meta, drop_title_repeat
 from plainprint.pipeline.ingest.html_main import (
     REF_HEADING,
@@ -118,8 +119,8 @@ def parse_html(text: str, path: Path) -> Document:
             "save the page with its article text",
         )
 
-    blocks = drop_lead_meta(blocks, audit)
-    blocks = trim_tail(_mark_numbered_notes(_mark_reference_lists(blocks)), audit)
+    blocks = drop_lead_meta(drop_inserts(blocks, audit), audit, meta.byline)
+    blocks = trim_tail(_mark_numbered_notes(_mark_reference_lists(blocks)), audit, meta.byline)
     has_refs = any(isinstance(b, References) for b in blocks)
     blocks = [_lift_citations(b, has_refs) for b in blocks]
     title = _leading_h1(blocks) or meta.title or _first_heading(blocks) or _title_from(path)

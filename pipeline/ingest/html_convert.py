@@ -400,7 +400,14 @@ class Converter:
 
     def preformatted(self, tag: Tag) -> list[Block]:
         inls: list[Inline] = []
-        for n, line in enumerate(tag.get_text().strip("\n").split("\n")):
+        # A <br> inside <pre> is a line break like "\n" (pages paste code with <br> lines).
+        text = "".join(
+            "\n" if isinstance(node, Tag) else str(node)
+            for node in tag.descendants
+            if (isinstance(node, Tag) and node.name == "br")
+            or (isinstance(node, NavigableString) and not isinstance(node, _NOT_TEXT))
+        )
+        for n, line in enumerate(text.strip("\n").split("\n")):
             if n:
                 inls.append(LineBreak())
             inls.append(Text(line.rstrip()))

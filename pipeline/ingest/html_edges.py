@@ -16,6 +16,7 @@ import re
 from plainprint.pipeline.document.nodes import Block, Heading, Paragraph, References, Removed
 from plainprint.pipeline.document.walk import block_lines, plain_text
 from plainprint.pipeline.ingest.html_clean import classify_text, removed
+from plainprint.pipeline.ingest.html_lead import ROLE, is_author_bio
 from plainprint.pipeline.ingest.html_vote import block_words, reads_as_teasers
 
 # A label that heads furniture, in several languages (the whole text of a heading or a short
@@ -32,7 +33,8 @@ _LABEL = re.compile(
     r"|(?:our )?editorial (?:policy|process|standards|guidelines)"
     r"|share (?:this|the) (?:article|post|story|page)"
     r"|(?:join|subscribe to|sign up (?:for|to)) (?:our|the|my) (?:newsletter|mailing list)\b[^.!?]{0,40}"
-    r"|tags|filed under|leave a (?:reply|comment)|comments"
+    r"|tags|filed under|leave a (?:reply|comment)|comments|related|author|about the author"
+    r"|written by|tell us (?:about|more about) (?:your|the) \w+\b[^.!?]{0,30}"
     r"|art[ií]culos relacionados|noticias relacionadas|(?:tambi[eé]n )?te puede interesar"
     r"|articles? (?:similaires|connexes)|[àa] lire aussi|vous aimerez aussi"
     r"|ähnliche artikel|das könnte (?:sie|dich) auch interessieren|lesen sie auch|mehr zum thema"
@@ -46,6 +48,11 @@ _LABEL = re.compile(
 )
 # "Follow Hardtail Canada": follow a capitalised name (the site's social links follow).
 _FOLLOW_NAME = re.compile(r"^\s*Follow(?: [A-Z][\w.&'’-]*){1,4}\s*:?\s*$")
+# "Chief Business Editor", "Executive Director at Brilliant Mindfulness": an author box's
+# title line; and the author's name alone above the bio.
+_ROLE_LINE = re.compile(rf"^[^.!?]*\b{ROLE}\b[^.!?]*$", re.I)
+_NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*$")
+_ROLE_WORDS = 8
 _LABEL_WORDS = 12  # a label is short
 _MAX_SHARE = 0.4  # the trim never takes more than this share of the words
 
@@ -60,15 +67,26 @@ def is_furniture_label(block: Block) -> bool:
     )
 
 
-def _furniture_block(block: Block) -> bool:
-    """A block that is furniture wherever it stands at the end: teasers or boilerplate text."""
+def _furniture_block(block: Block, author: str | None, after_bio: bool) -> bool:
+    """A block that is furniture wherever it stands at the end: teasers, boilerplate text,
+    the author's bio and, above a bio, its name and title lines."""
     if isinstance(block, Heading):
         return False  # a heading at the end goes only as a label (above)
     lines = block_lines([block])
-    return bool(lines) and (reads_as_teasers(block) or all(classify_text(line) for line in lines))
+    if not lines:
+        return False
+    if reads_as_teasers(block) or all(classify_text(line) for line in lines):
+        return True
+    if not isinstance(block, Paragraph):
+        return False
+    text = " ".join(plain_text(block.content).split())
+    if is_author_bio(text, author):
+        return True
+    short = len(text.split()) <= _ROLE_WORDS
+    return after_bio and short and bool(_ROLE_LINE.match(text) or _NAME_LINE.match(text))
 
 
-def trim_tail(blocks: list[Block], audit: list[Removed]) -> list[Block]:
+def trim_tail(blocks: list[Block], audit: list[Removed], author: str | None = None) -> list[Block]:
     """Drop furniture from the end: from the last label that heads only furniture-or-prose
     up to the end, and any run of teasers or boilerplate lines after the last content.
 
@@ -80,13 +98,15 @@ def trim_tail(blocks: list[Block], audit: list[Removed]) -> list[Block]:
     if not total:
         return blocks
     cut = label_cut = len(blocks)
+    bio = False
     i = len(blocks) - 1
     while i >= 0:
         block = blocks[i]
         if isinstance(block, References):
             break
         label = is_furniture_label(block)
-        if label or (i == cut - 1 and _furniture_block(block)):
+        if label or (i == cut - 1 and _furniture_block(block, author, bio)):
+            bio = bio or is_author_bio(" ".join(block_lines([block])), author)
             if sum(sizes[i:]) > _MAX_SHARE * total:
                 break
             cut = i

@@ -22,7 +22,8 @@ _MONTH = (
 _DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    r"|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+    r"|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+    r"|(?:\d{1,2}|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)"
 )
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?"
 # A date alone, perhaps after "Posted on" and with a time, then at most a short name.
@@ -35,6 +36,36 @@ _DATE_LINE = re.compile(
 _BYLINE = re.compile(
     r"^\s*(?:by|BY|By)\s*(?=[A-Z])(?:(?:and|&)\s+|[A-Z][\w.'’-]*,?\s*){1,10}$",
 )
+# "Archie is a writer from South London.", "Chris Radich is the public sector CTO at UiPath":
+# a name (or "Dr. Name"), "is a/an/the", and a writer's or an officer's role soon after.
+ROLE = (
+    r"(?:writer|journalist|editor|reporter|author|contributor|columnist|blogger|correspondent"
+    r"|freelancer|photographer|producer|podcaster|founder|co-founder|cto|ceo|cfo|coo"
+    r"|director|president|strategist|consultant|analyst|communicator)s?"
+)
+_BIO = re.compile(
+    rf"^\s*(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*\s+"
+    rf"(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w&,-]+\s+){{0,8}}?{ROLE}\b"
+)
+_BIO_WORDS = 150  # a bio is a paragraph, not a profile
+
+
+def is_author_bio(text: str, author: str | None) -> bool:
+    """Whether a paragraph introduces the article's author ("Archie is a writer from …").
+
+    With the page's byline known, the paragraph must name its author: "Elon Musk is the CEO
+    of …" opening a story about him is the story.
+    """
+    text = " ".join(text.split())
+    m = _BIO.match(text)
+    if m is None or len(text.split()) > _BIO_WORDS:
+        return False
+    if author is None:
+        return True
+    named = set(re.findall(r"\w+", text[: m.end()].lower()))
+    return bool(named & {w for w in re.findall(r"\w+", author.lower()) if len(w) > 2})
+
+
 _RUNNING_WORDS = 15  # a paragraph this long is running text (a standfirst, then the article)
 _LEAD_ZONE = 8  # blocks; and the zone ends at the second paragraph of running text
 
@@ -47,8 +78,10 @@ def is_lead_meta(text: str) -> bool:
     return bool(_DATE_LINE.match(text) or _BYLINE.match(text))
 
 
-def drop_lead_meta(blocks: list[Block], audit: list[Removed]) -> list[Block]:
-    """Remove byline and date paragraphs from the top of the content.
+def drop_lead_meta(
+    blocks: list[Block], audit: list[Removed], author: str | None = None
+) -> list[Block]:
+    """Remove byline and date paragraphs, and a bio of the byline's ``author``, from the top.
 
     The top is the first ``_LEAD_ZONE`` blocks, up to the second paragraph of running text:
     a headline, a standfirst and a lead image may come before the byline.
@@ -60,10 +93,17 @@ def drop_lead_meta(blocks: list[Block], audit: list[Removed]) -> list[Block]:
             return out + blocks[n:]
         if isinstance(block, Paragraph):
             text = plain_text(block.content)
-            if len(text.split()) >= _RUNNING_WORDS:
+            why = (
+                "author bio"
+                if author is not None and is_author_bio(text, author)
+                else "byline or date"
+                if len(text.split()) < _RUNNING_WORDS and is_lead_meta(text)
+                else None
+            )
+            if why is None and len(text.split()) >= _RUNNING_WORDS:
                 running += 1
-            elif is_lead_meta(text):
-                entry = removed(text, "byline or date")
+            elif why is not None:
+                entry = removed(text, why)
                 if entry is not None:
                     audit.append(entry)
                 continue

@@ -99,7 +99,7 @@ def _bag(blocks: list[Block]) -> Counter:
     return bag
 
 
-def _link_share(block: Block) -> float:
+def link_share(block: Block) -> float:
     """Share of a block's text inside links (a teaser list is nearly all links)."""
     if isinstance(block, Paragraph | Heading):
         inlines = block.content
@@ -124,7 +124,7 @@ def reads_as_teasers(block: Block) -> bool:
     per_line = sum(len(words(line)) for line in lines) / len(lines)
     # Headlines with a line of teaser are linked and short; reference entries, also linked,
     # are long. A single short line (a name, a label) is not a list of anything.
-    if _link_share(block) >= _LINKY and per_line < _TEASER_LINE:
+    if link_share(block) >= _LINKY and per_line < _TEASER_LINE:
         return True
     return len(lines) >= 3 and per_line < _SHORT_LINE
 
