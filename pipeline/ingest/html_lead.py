@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from plainprint.pipeline.document.nodes import Block, Paragraph, Removed
-from plainprint.pipeline.document.walk import plain_text
+from plainprint.pipeline.document.nodes import Block, Heading, ListBlock, Paragraph, Removed
+from plainprint.pipeline.document.walk import block_lines, plain_text
 from plainprint.pipeline.ingest.html_clean import removed
 
 _MONTH = (
@@ -107,11 +107,23 @@ def drop_lead_meta(
                 if entry is not None:
                     audit.append(entry)
                 continue
+        elif isinstance(block, ListBlock) and _all_lead_meta(block):
+            entry = removed(" ".join(block_lines([block])), "byline or date")
+            if entry is not None:
+                audit.append(entry)
+            continue
         out.append(block)
     return out
 
 
+def _all_lead_meta(block: ListBlock) -> bool:
+    """A list of byline and date lines ("by Marketing Team", "31 May, 2023")."""
+    lines = block_lines([block])
+    return bool(lines) and all(is_lead_meta(line) for line in lines)
+
+
 _TITLE_WORDS = 30
+_TITLE_ZONE = 6
 
 
 def _norm(text: str) -> str:
@@ -119,18 +131,29 @@ def _norm(text: str) -> str:
 
 
 def drop_title_repeat(blocks: list[Block], title: str, audit: list[Removed]) -> list[Block]:
-    """Remove a paragraph at the top that only repeats the title (a headline styled as text).
+    """Remove paragraphs and headings at the top that only repeat the title.
 
     The title is the Document's level-1 heading; the body does not say it twice. Only the
-    first three blocks are looked at, and only a paragraph whose words are the title's.
+    first ``_TITLE_ZONE`` blocks are looked at: the first heading that is the title stays
+    (it becomes the level-1 heading), every other block whose words are the title's goes
+    (a headline styled as text, a second copy of the headline for small screens).
     """
     want = _norm(title)
-    if len(want.split()) > _TITLE_WORDS:
+    if not want or len(want.split()) > _TITLE_WORDS:
         return blocks  # a "title" this long is a caption or a paragraph taken for one
-    for n, block in enumerate(blocks[:3]):
-        if isinstance(block, Paragraph) and want and _norm(plain_text(block.content)) == want:
-            entry = removed(plain_text(block.content), "repeats the title")
+    out: list[Block] = []
+    kept_heading = False
+    for n, block in enumerate(blocks):
+        repeat = (
+            n < _TITLE_ZONE
+            and isinstance(block, Heading | Paragraph)
+            and _norm(plain_text(block.content)) == want
+        )
+        if repeat and not (isinstance(block, Heading) and not kept_heading):
+            entry = removed(plain_text(block.content), "repeats the title")  # type: ignore[union-attr]
             if entry is not None:
                 audit.append(entry)
-            return blocks[:n] + blocks[n + 1 :]
-    return blocks
+            continue
+        kept_heading = kept_heading or (repeat and isinstance(block, Heading))
+        out.append(block)
+    return out

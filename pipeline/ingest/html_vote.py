@@ -126,7 +126,19 @@ def reads_as_teasers(block: Block) -> bool:
     # are long. A single short line (a name, a label) is not a list of anything.
     if link_share(block) >= _LINKY and per_line < _TEASER_LINE:
         return True
+    if isinstance(block, Paragraph) and is_cut_excerpt(lines[-1]):
+        return True
     return len(lines) >= 3 and per_line < _SHORT_LINE
+
+
+# An excerpt cut off mid-sentence ("… significantly improving their chances of", "… Read
+# more…"): a listing's teaser of another post. The article's own paragraphs end a sentence.
+_CUT_END = re.compile(r"(?:[a-z,;]|\.\.\.|…|\[(?:…|\.\.\.)\])\s*$")
+_EXCERPT_WORDS = 20
+
+
+def is_cut_excerpt(line: str) -> bool:
+    return len(line.split()) >= _EXCERPT_WORDS and bool(_CUT_END.search(line))
 
 
 @dataclass
@@ -182,6 +194,8 @@ def choose(mine: list[Block], theirs: Candidate, audit: list[Removed]) -> Choice
     their_blocks = theirs.blocks() if may_take else []
     if nb == 0 or (may_take and not their_blocks):
         choice = Choice(mine, READABILITY, f"{TRAFILATURA} found nothing")
+    elif may_take and na and not has_sentences(their_blocks):
+        choice = Choice(mine, READABILITY, f"{TRAFILATURA}'s candidate has no sentence")
     elif na == 0 or (na < _EMPTY_WORDS and nb >= 3 * na):
         choice = Choice(
             their_blocks, TRAFILATURA, f"{READABILITY}'s candidate is empty or far shorter"
@@ -206,6 +220,20 @@ def choose(mine: list[Block], theirs: Candidate, audit: list[Removed]) -> Choice
     if entry is not None:
         audit.append(entry)
     return choice
+
+
+# A sentence ends with a stop (Latin or CJK), perhaps inside a closing quote or bracket.
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+_SENTENCE_WORDS = 6
+
+
+def has_sentences(blocks: list[Block]) -> bool:
+    """Whether any line of ``blocks`` is a sentence: a run of names or links (a client list,
+    a tag cloud) has none, and is no article, however long."""
+    for line in block_lines(blocks):
+        if _SENTENCE_END.search(line) and len(words(line)) >= _SENTENCE_WORDS:
+            return True
+    return False
 
 
 def needs_fallback(mine: list[Block], theirs: Candidate) -> bool:
