@@ -197,6 +197,14 @@ _TEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "rating widget",
+        # "4.8 out of 5 stars 193 total reviews • Free trial available", "Rated 4.5/5 (120 reviews)"
+        re.compile(
+            r"^\s*(?:rated\s+)?\d(?:[.,]\d)?\s*(?:out of|/)\s*5(?:\s*stars?)?\b[^.!?]{0,60}$",
+            re.I,
+        ),
+    ),
+    (
         "audio player",
         re.compile(r"^\s*listen to (?:this|the) (?:article|story|post)\b[^.!?]{0,40}$", re.I),
     ),

@@ -130,6 +130,16 @@ def _has_block(tag: Tag) -> bool:
     return any(isinstance(d, Tag) and d.name in BLOCK_TAGS for d in tag.descendants)
 
 
+def _holds_text_blocks(figure: Tag, caption: Tag | None) -> bool:
+    """A figure that frames a quotation or text (a customer's quote with the firm's logo in
+    its caption) is text with a caption, not an image."""
+    for block in figure.find_all(("blockquote", "p", "pre", "ul", "ol", "table")):
+        inside_caption = caption is not None and (block is caption or caption in block.parents)
+        if not inside_caption and block.get_text(strip=True):
+            return True
+    return False
+
+
 def _img_src(img: Tag) -> str:
     src = img.get("src") or ""
     if not src or src.startswith("data:"):
@@ -574,7 +584,7 @@ class Converter:
         cap_tag = tag.find("figcaption")
         caption = tidy(self.inlines(cap_tag, depth + 1)) if cap_tag is not None else ()
         self.pending_figures.clear()
-        if not imgs:
+        if not imgs or _holds_text_blocks(tag, cap_tag):
             if cap_tag is not None:
                 cap_tag.extract()
             inner = self.blocks(tag, depth + 1)

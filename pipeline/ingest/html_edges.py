@@ -13,11 +13,18 @@ from __future__ import annotations
 
 import re
 
-from plainprint.pipeline.document.nodes import Block, Heading, Paragraph, References, Removed
+from plainprint.pipeline.document.nodes import (
+    Block,
+    Figure,
+    Heading,
+    Paragraph,
+    References,
+    Removed,
+)
 from plainprint.pipeline.document.walk import block_lines, plain_text
 from plainprint.pipeline.ingest.html_clean import classify_text, removed
 from plainprint.pipeline.ingest.html_lead import ROLE, is_author_bio
-from plainprint.pipeline.ingest.html_vote import block_words, reads_as_teasers
+from plainprint.pipeline.ingest.html_vote import block_words, link_share, reads_as_teasers
 
 # A label that heads furniture, in several languages (the whole text of a heading or a short
 # paragraph).
@@ -29,7 +36,8 @@ _LABEL = re.compile(
     r"|you (?:may|might|will) also (?:like|enjoy|be interested in)|also read|read (?:next|more)"
     r"|up next|more from\b[^.!?]{0,40}|what to read next|keep reading|don'?t miss"
     r"|about (?:the|this|our) (?:authors?|writers?|editors?|contributors?)"
-    r"|get in touch\b[^.!?]{0,50}|contact us(?: today)?|(?:follow|connect with) (?:us|me)\b[^.!?]{0,30}"
+    r"|get in touch\b[^.!?]{0,50}|contact us(?: today)?"
+    r"|(?:you can (?:also )?)?(?:follow|connect with) (?:us|me)\b[^.!?]{0,30}"
     r"|(?:our )?editorial (?:policy|process|standards|guidelines)"
     r"|share (?:this|the) (?:article|post|story|page)"
     r"|(?:join|subscribe to|sign up (?:for|to)) (?:our|the|my) (?:newsletter|mailing list)\b[^.!?]{0,40}"
@@ -53,6 +61,7 @@ _FOLLOW_NAME = re.compile(r"^\s*Follow(?: [A-Z][\w.&'’-]*){1,4}\s*:?\s*$")
 _ROLE_LINE = re.compile(rf"^[^.!?]*\b{ROLE}\b[^.!?]*$", re.I)
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*$")
 _ROLE_WORDS = 8
+_LINKED_HEADLINE = 0.9  # a heading that is all link is another story's headline
 _LABEL_WORDS = 12  # a label is short
 _MAX_SHARE = 0.4  # the trim never takes more than this share of the words
 
@@ -71,7 +80,8 @@ def _furniture_block(block: Block, author: str | None, after_bio: bool) -> bool:
     """A block that is furniture wherever it stands at the end: teasers, boilerplate text,
     the author's bio and, above a bio, its name and title lines."""
     if isinstance(block, Heading):
-        return False  # a heading at the end goes only as a label (above)
+        # a heading at the end goes only as a label (above), or as a teaser's linked headline
+        return link_share(block) >= _LINKED_HEADLINE
     lines = block_lines([block])
     if not lines:
         return False
@@ -84,6 +94,16 @@ def _furniture_block(block: Block, author: str | None, after_bio: bool) -> bool:
         return True
     short = len(text.split()) <= _ROLE_WORDS
     return after_bio and short and bool(_ROLE_LINE.match(text) or _NAME_LINE.match(text))
+
+
+def _introduces(block: Block) -> bool:
+    """A paragraph ending in a colon ("you can find the project here:") introduces the
+    block after it, which is then the article's, however much it looks like a link."""
+    return isinstance(block, Paragraph) and plain_text(block.content).rstrip().endswith(":")
+
+
+def _bare_image(block: Block) -> bool:
+    return isinstance(block, Figure) and not block.caption
 
 
 def trim_tail(blocks: list[Block], audit: list[Removed], author: str | None = None) -> list[Block]:
@@ -105,17 +125,22 @@ def trim_tail(blocks: list[Block], audit: list[Removed], author: str | None = No
         if isinstance(block, References):
             break
         label = is_furniture_label(block)
-        if label or (i == cut - 1 and _furniture_block(block, author, bio)):
+        introduced = i > 0 and _introduces(blocks[i - 1])
+        if label or (i == cut - 1 and not introduced and _furniture_block(block, author, bio)):
             bio = bio or is_author_bio(" ".join(block_lines([block])), author)
             if sum(sizes[i:]) > _MAX_SHARE * total:
                 break
             cut = i
             label_cut = i if label else label_cut
+        elif i == cut - 1 and _bare_image(block):
+            cut = i  # an image without a caption between teasers goes with them (see below)
         elif isinstance(block, Heading):
             if cut == i + 1:
                 cut = label_cut  # the section's own heading says its links are content
             break
         i -= 1
+    while cut < len(blocks) and _bare_image(blocks[cut]):
+        cut += 1  # ... but the trim starts at furniture, never at an image
     for block in blocks[cut:]:
         entry = removed(" ".join(block_lines([block])), "page furniture after the article")
         if entry is not None:

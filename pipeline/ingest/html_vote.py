@@ -114,6 +114,19 @@ def link_share(block: Block) -> float:
     return min(1.0, linked / total)
 
 
+# A Chinese or Japanese character is a word to the bench, but a line of them holds about
+# this many characters per English word's worth of meaning.
+_CJK_PER_WORD = 2.5
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+def _line_size(line: str) -> float:
+    """A line's length in words, CJK characters counted at ``_CJK_PER_WORD`` per word."""
+    ws = words(line)
+    cjk = sum(1 for w in ws if _CJK_CHAR.fullmatch(w))
+    return len(ws) - cjk + cjk / _CJK_PER_WORD
+
+
 def reads_as_teasers(block: Block) -> bool:
     """Link-heavy or short-lined: a list of other stories, not the article's prose."""
     if not isinstance(block, Paragraph | ListBlock):
@@ -121,13 +134,17 @@ def reads_as_teasers(block: Block) -> bool:
     lines = _block_lines(block)
     if not lines:
         return False
-    per_line = sum(len(words(line)) for line in lines) / len(lines)
+    per_line = sum(_line_size(line) for line in lines) / len(lines)
     # Headlines with a line of teaser are linked and short; reference entries, also linked,
     # are long. A single short line (a name, a label) is not a list of anything.
     if link_share(block) >= _LINKY and per_line < _TEASER_LINE:
         return True
     if isinstance(block, Paragraph) and is_cut_excerpt(lines[-1]):
         return True
+    if len(lines) >= 3 and sum(bool(_STAMP_END.search(line)) for line in lines) * 3 >= 2 * len(
+        lines
+    ):
+        return True  # a news listing: "headline  Source  3/9(木) 15:47" line after line
     return len(lines) >= 3 and per_line < _SHORT_LINE
 
 
@@ -135,6 +152,11 @@ def reads_as_teasers(block: Block) -> bool:
 # more…"): a listing's teaser of another post. The article's own paragraphs end a sentence.
 _CUT_END = re.compile(r"(?:[a-z,;]|\.\.\.|…|\[(?:…|\.\.\.)\])\s*$")
 _EXCERPT_WORDS = 20
+# A line that ends with a time or a date: "… 15:47", "… 3/9(木)", "… 2 hours ago", "… May 3, 2024".
+_STAMP_END = re.compile(
+    r"(?:\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s*\(\w\))?"
+    r"|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\s*$"
+)
 
 
 def is_cut_excerpt(line: str) -> bool:

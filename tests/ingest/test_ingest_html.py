@@ -22,6 +22,7 @@ from plainprint.pipeline.document.nodes import (
     Paragraph,
     References,
     Table,
+    Text,
 )
 from plainprint.pipeline.document.validate import validate
 from plainprint.pipeline.document.walk import iter_inlines, plain_text
@@ -798,3 +799,28 @@ def test_address_byline_goes_to_the_audit_not_the_text(tmp_path):
         (r.reason, r.excerpt) for r in doc.removed
     }
     assert doc.metadata.byline == "Korin Miller"
+
+
+def test_br_inside_pre_breaks_the_line(tmp_path: Path) -> None:
+    code = "<pre>#!/usr/bin/env python3<br><br>import subprocess<br>import time</pre>"
+    prose = "<p>" + "Walking helps the heart and the lungs every single day. " * 8 + "</p>"
+    doc = parse_html(_html(f"<article><h1>Script</h1>{prose}{code}</article>"), tmp_path / "s.html")
+    code_para = next(b for b in doc.blocks if "subprocess" in plain_text(getattr(b, "content", ())))
+    texts = [n.text for n in code_para.content if isinstance(n, Text)]
+    assert {"import subprocess", "import time"} <= set(texts)
+    assert sum(isinstance(n, LineBreak) for n in code_para.content) >= 3
+
+
+def test_a_figure_framing_a_quote_keeps_the_quote(tmp_path: Path) -> None:
+    """A customer's quote in a <figure> whose caption holds the firm's logo is text."""
+    quote = (
+        "<figure><blockquote>Klatch Coffee has a 30 year history of award-winning roasting in "
+        "Southern California.</blockquote><figcaption><p>Krystal Hernandez, Marketing</p>"
+        '<img src="logo.webp" alt=""></figcaption></figure>'
+    )
+    prose = "<p>" + "Walking helps the heart and the lungs every single day. " * 8 + "</p>"
+    doc = parse_html(
+        _html(f"<article><h1>Coffee</h1>{prose}{quote}</article>"), tmp_path / "c.html"
+    )
+    text = to_text(doc)
+    assert "30 year history" in text and "Krystal Hernandez" in text

@@ -66,3 +66,15 @@ def test_clean_soup_skips_what_an_ancestor_removal_took():
 )
 def test_affiliate_disclosures(text: str, reason: str | None) -> None:
     assert classify_text(text) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("4.8 out of 5 stars 193 total reviews • Free trial available", "rating widget"),
+        ("Rated 4.5/5 (120 reviews)", "rating widget"),
+        ("4 out of 5 adults walk less than they should, the survey found.", None),
+    ],
+)
+def test_rating_widgets(text: str, reason: str | None) -> None:
+    assert classify_text(text) == reason

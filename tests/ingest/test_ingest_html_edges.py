@@ -132,3 +132,48 @@ def test_page_with_related_box_in_article(tmp_path: Path) -> None:
     assert "treadmill" not in text and "Jane Roe" not in text
     assert any("Related products" in r.excerpt for r in doc.removed)
     assert all("treadmill" not in line for line in block_lines(list(doc.blocks)))
+
+
+def test_the_authors_bio_and_its_name_and_title_lines_go_at_the_end() -> None:
+    tail = [
+        para("Author"),
+        para("Executive Director at Brilliant Mindfulness"),
+        para("Sarah is a writer, teacher, and mother. She writes about parenting mindfully."),
+    ]
+    blocks = body() + tail
+    audit: list[Removed] = []
+    assert trim_tail(blocks, audit, "Sarah Rudell Beach") == body()
+    assert len(audit) == 3
+
+
+def test_a_name_line_stays_when_no_bio_follows() -> None:
+    blocks = [*body(), para("Julia Gralberg")]
+    assert trim_tail(blocks, [], None) == blocks
+
+
+def test_a_link_the_last_paragraph_introduces_stays() -> None:
+    link = Paragraph((Link(href="https://github.com/x/usb", children=(Text("github.com/x/usb"),)),))
+    blocks = [*body(), para("You can find the project here:"), link]
+    assert trim_tail(blocks, []) == blocks
+
+
+def test_teasers_with_a_bare_image_between_and_after_them_go() -> None:
+    from plainprint.pipeline.document.nodes import Figure
+
+    image = Figure(src="a.jpg", alt="")
+    blocks = [*body(), image, links("Ten tips for sleep", "Why we yawn", "Coffee"), image]
+    out = trim_tail(blocks, [])
+    assert out == [*body(), image]  # the image before the teasers may be the article's
+
+
+def test_an_image_alone_at_the_end_stays() -> None:
+    from plainprint.pipeline.document.nodes import Figure
+
+    blocks = [*body(), Figure(src="a.jpg", alt="")]
+    assert trim_tail(blocks, []) == blocks
+
+
+def test_linked_headlines_at_the_end_are_teasers() -> None:
+    headline = Heading(3, (Link(href="https://x.example/s", children=(Text("Another story"),)),))
+    blocks = [*body(), headline]
+    assert trim_tail(blocks, []) == body()

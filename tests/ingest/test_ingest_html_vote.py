@@ -291,3 +291,81 @@ def test_a_code_block_only_trafilatura_kept_counts_as_the_article() -> None:
     choice = choose(prose, Candidate.from_blocks([code, *prose]), audit)
     assert choice.kept == TRAFILATURA
     assert choice.blocks[0] == code
+
+
+@pytest.mark.parametrize(
+    ("lines", "sentences"),
+    [
+        (["Lawn Care Provider Ready Seal Hunter Vision Softroc Funny Business Rakkasan"], False),
+        (["Walking daily lowers blood pressure in most adults."], True),
+        (["Short one."], False),
+        (["「テレビで話題になってしまった茶碗」奈良大が分析しました。"], True),
+    ],
+)
+def test_has_sentences(lines: list[str], sentences: bool) -> None:
+    from plainprint.pipeline.ingest.html_vote import has_sentences
+
+    assert has_sentences([Paragraph((Text(line),)) for line in lines]) is sentences
+
+
+def test_a_candidate_without_sentences_never_wins() -> None:
+    """A client list trafilatura took for the page's text loses to readability-lxml's short
+    candidate (both are poor; the audit says why)."""
+    names = " ".join(f"Client{n} Company" for n in range(200))
+    mine = [Paragraph((Text("Thrive Agency helps businesses grow."),))]
+    audit: list = []
+    choice = choose(mine, Candidate.from_blocks([Paragraph((Text(names),))]), audit)
+    assert choice.kept == READABILITY and "has no sentence" in choice.why
+
+
+@pytest.mark.parametrize(
+    ("line", "cut"),
+    [
+        (
+            "When the agency denies your claim it can feel like a dead end, and many wonder if "
+            "they can sue the agency and significantly improve their chances of",
+            True,
+        ),
+        (
+            "Navigating the benefits system can be overwhelming while you deal with a condition, "
+            "and the rules are complex with strict deadlines and paperwork …",
+            True,
+        ),
+        (
+            "Walking daily lowers blood pressure in most adults, according to several large "
+            "studies of people of every age and background.",
+            False,
+        ),
+        ("Too short to be an excerpt of", False),
+    ],
+)
+def test_an_excerpt_cut_mid_sentence_reads_as_a_teaser(line: str, cut: bool) -> None:
+    from plainprint.pipeline.ingest.html_vote import is_cut_excerpt
+
+    assert is_cut_excerpt(line) is cut
+    assert reads_as_teasers(Paragraph((Text(line),))) is cut
+
+
+def test_a_news_listing_with_times_reads_as_teasers() -> None:
+    items = [
+        "日経平均は5日ぶり反発、円安で大型外需株に買い戻し ロイター 3/9(木) 15:47",
+        "もやしと株価の意外な関係 もやしの消費額で読み解く日本の景気 THE PAGE 3/9(木) 17:20",
+        "Hospital opens a new wing for children with rare diseases Reuters 2 hours ago",
+    ]
+    block = ListBlock(ordered=False, items=tuple(ListItem((Text(t),)) for t in items))
+    assert reads_as_teasers(block)
+    steps = [  # times inside the steps, not closing each line
+        "Take the first tablet at 8:00 in the morning with a full glass of water.",
+        "Take the second tablet at 14:00 with lunch, and never on an empty stomach.",
+        "Take the last tablet at 20:00 and write down any side effects you notice.",
+    ]
+    assert not reads_as_teasers(
+        ListBlock(ordered=True, items=tuple(ListItem((Text(t),)) for t in steps))
+    )
+
+
+def test_cjk_lines_are_measured_in_word_equivalents() -> None:
+    from plainprint.pipeline.ingest.html_vote import _line_size
+
+    assert _line_size("walking helps") == 2
+    assert _line_size("健康") == pytest.approx(0.8)
