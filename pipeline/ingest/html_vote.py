@@ -278,6 +278,24 @@ def _may_take(na: int, nb: int, shared: int) -> bool:
     return shared >= _INSIDE * na and low <= na / nb <= _SHORTER[1]
 
 
+# Code: many lines, and punctuation that prose rarely has ("{", "}", "=", ";", "()").
+_CODE_MARKS = re.compile(
+    r"[{}=;<>]|\(\)|:=|->|=>|[\[\](),:]\s*$"
+    r"|^\s*(?:import|from|def|class|return|if|for|while|const|let|var|func|fn|pub|#|//)\b"
+)
+_CODE_LINES = 8
+
+
+def reads_as_code(block: Block) -> bool:
+    """A pasted listing (``<pre>`` lines kept as line breaks): most lines carry code marks."""
+    if not isinstance(block, Paragraph):
+        return False
+    lines = [ln for ln in plain_text(block.content).split("\n") if ln.strip()]
+    if len(lines) < _CODE_LINES:
+        return False
+    return sum(bool(_CODE_MARKS.search(ln)) for ln in lines) * 2 >= len(lines)
+
+
 def _unshared(blocks: list[Block], other: Counter) -> list[tuple[Block, list[str], bool]]:
     """Each block, its words, and whether it is absent from ``other``.
 
@@ -340,6 +358,7 @@ def _trim_teasers(
         and (
             (i < first and reads_as_teasers(block))
             or (i > last and (any_absent or reads_as_teasers(block)))
+            or reads_as_code(block)
         )
     }
     # A heading goes with the teasers under it ("Breaking News", "More stories").
@@ -354,6 +373,8 @@ def _trim_teasers(
             why = (
                 f"teasers or links outside the article (not in {TRAFILATURA})"
                 if reads_as_teasers(heading_of)
+                else f"code listing, not in {TRAFILATURA}'s choice"
+                if reads_as_code(block)
                 else f"after the article, not in {TRAFILATURA}'s choice"
             )
             entry = removed(text, why)

@@ -369,3 +369,45 @@ def test_cjk_lines_are_measured_in_word_equivalents() -> None:
 
     assert _line_size("walking helps") == 2
     assert _line_size("健康") == pytest.approx(0.8)
+
+
+def _code(lines: list[str]) -> Paragraph:
+    content: list = []
+    for n, line in enumerate(lines):
+        if n:
+            content.append(LineBreak())
+        content.append(Text(line))
+    return Paragraph(content=tuple(content))
+
+
+SCRIPT = [
+    "#!/usr/bin/env python3",
+    "import subprocess",
+    "import time",
+    "CONFIG = {",
+    ' "chrome_profile": "Profile 1",',
+    "}",
+    "def main():",
+    "    subprocess.run(['open', '-a', 'Slack'])",
+    "    time.sleep(300)",
+]
+
+
+def test_reads_as_code() -> None:
+    from plainprint.pipeline.ingest.html_vote import reads_as_code
+
+    assert reads_as_code(_code(SCRIPT))
+    poem = ["The heart beats on", "through the night", "and through the day"] * 3
+    assert not reads_as_code(_code(poem))
+    assert not reads_as_code(_code(SCRIPT[:4]))  # a short snippet is not a listing
+
+
+def test_a_code_listing_trafilatura_left_out_mid_article_goes() -> None:
+    listing = _code(SCRIPT)
+    audit: list[Removed] = []
+    mine = [*ARTICLE[:3], listing, *ARTICLE[3:]]
+    choice = choose(mine, Candidate.from_blocks(ARTICLE), audit)
+    assert choice.blocks == ARTICLE
+    assert f"code listing, not in {TRAFILATURA}'s choice" in [r.reason for r in audit]
+    # when trafilatura kept it, it is the article's
+    assert choose(mine, Candidate.from_blocks(mine), []).blocks == mine
