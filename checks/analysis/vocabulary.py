@@ -88,25 +88,41 @@ class Vocabulary:
         self._cache[key] = value = self._difficulty(text, inside)
         return value
 
+    # The language's facts, which a subclass for another language replaces (see
+    # ``checks.analysis.lang.es.vocabulary``); the scoring below is the same for all.
+    decimal = re.compile(r"\d\.\d")  # "2.5"
+    plural = re.compile(r"s+$")  # "stents" → "stent" (as str.rstrip("s"))
+    not_letter = re.compile(r"[^A-Za-z]")
+    acronyms: frozenset[str] = COMMON_ACRONYMS
+    stat_tokens: frozenset[str] = STAT_TOKENS
+
+    @staticmethod
+    def prepare_word(text: str) -> str:
+        return fold(text)
+
+    @staticmethod
+    def rarity(lower: str) -> float:
+        return rarity(lower)
+
     def _difficulty(self, text: str, inside: bool) -> float:
-        text = fold(text)
+        text = self.prepare_word(text)
         lower = text.lower().replace("’", "'")
         if text[0].isdigit():
-            if re.search(r"\d\.\d", text):
+            if self.decimal.search(text):
                 return 1.0
             return 0.5 if text.endswith("%") else 0.0
         if lower in self.easy:
             return 0.0
-        if lower in self.single or lower.rstrip("s") in self.single:
+        if lower in self.single or self.plural.sub("", lower) in self.single:
             return 1.0
-        letters = re.sub(r"[^A-Za-z]", "", text)
+        letters = self.not_letter.sub("", text)
         if len(letters) >= 2 and letters.isupper():
-            return 0.0 if letters in COMMON_ACRONYMS else 1.0
-        if lower in STAT_TOKENS and (text.isupper() or len(text) == 1):
+            return 0.0 if letters in self.acronyms else 1.0
+        if lower in self.stat_tokens and (text.isupper() or len(text) == 1):
             return 1.0 if text.isupper() else 0.0
         if "-" in lower:
             return max(self._difficulty(p, inside) for p in text.split("-") if p)
-        value = rarity(lower)
+        value = self.rarity(lower)
         if inside and text[:1].isupper():
             value = min(value, 0.5)
         return value

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 
 from plainprint.checks.analysis.vocabulary import COMMON_ACRONYMS, ZIPF_EASY, ZIPF_SPAN, Vocabulary
 
@@ -34,25 +33,19 @@ def rarity_es(lower: str) -> float:
 
 
 class SpanishVocabulary(Vocabulary):
-    def __init__(self, terms: Iterable[str] = (), easy: Iterable[str] = ()) -> None:
-        super().__init__(terms, easy)
+    """The English scoring with Spanish facts: decimal comma, plural "-es", accented letters,
+    Spanish acronyms, no statistics tokens, no English folding, Spanish word frequencies."""
 
-    def _difficulty(self, text: str, inside: bool) -> float:
-        lower = text.lower().replace("’", "'")
-        if text[0].isdigit():
-            if re.search(r"\d,\d", text):
-                return 1.0
-            return 0.5 if text.endswith("%") else 0.0
-        if lower in self.easy:
-            return 0.0
-        if lower in self.single or re.sub(r"e?s$", "", lower) in self.single:
-            return 1.0
-        letters = re.sub(r"[^A-Za-zÁÉÍÓÚÑÜáéíóúñü]", "", text)
-        if len(letters) >= 2 and letters.isupper():
-            return 0.0 if letters in COMMON_ACRONYMS_ES else 1.0
-        if "-" in lower:
-            return max(self._difficulty(p, inside) for p in text.split("-") if p)
-        value = rarity_es(lower)
-        if inside and text[:1].isupper():
-            value = min(value, 0.5)
-        return value
+    decimal = re.compile(r"\d,\d")  # "2,5"
+    plural = re.compile(r"e?s$")  # "tumores" → "tumor"
+    not_letter = re.compile(r"[^A-Za-zÁÉÍÓÚÑÜáéíóúñü]")
+    acronyms = COMMON_ACRONYMS_ES
+    stat_tokens: frozenset[str] = frozenset()
+
+    @staticmethod
+    def prepare_word(text: str) -> str:
+        return text
+
+    @staticmethod
+    def rarity(lower: str) -> float:
+        return rarity_es(lower)
