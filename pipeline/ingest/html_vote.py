@@ -9,7 +9,6 @@ compared as bags of words (see ``choose``): the choice and its reason go into th
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 from collections import Counter
@@ -59,7 +58,9 @@ def trafilatura_markup(root, *, fast: bool = True) -> str:
     level = logging.getLogger("trafilatura").level
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     # What ``trafilatura.extract(output_format="html", ...)`` does, less the content
-    # fingerprint it hashes for de-duplication, which ingest never reads.
+    # fingerprint it hashes for de-duplication, which ingest never reads. Given an
+    # element, ``bare_extraction`` works on its own copy (``load_html`` returns the element,
+    # then ``if tree is filecontent: tree = copy(tree)``), so ours is not copied again.
     options = Extractor(
         output_format="html",
         fast=fast,
@@ -70,7 +71,7 @@ def trafilatura_markup(root, *, fast: bool = True) -> str:
         tables=True,
     )
     try:
-        document = bare_extraction(copy.deepcopy(root), options=options, as_dict=False)
+        document = bare_extraction(root, options=options, as_dict=False)
         # as_dict=False gives trafilatura's Document (its stubs say Document | dict)
         out = determine_returnstring(document, options) if document is not None else ""  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - a failing second opinion is no opinion

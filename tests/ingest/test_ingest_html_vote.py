@@ -199,6 +199,21 @@ def test_trafilatura_markup_keeps_structure() -> None:
     assert "<li>" in markup
 
 
+@pytest.mark.parametrize("fast", [True, False])
+def test_trafilatura_markup_leaves_the_callers_tree_alone(fast: bool) -> None:
+    """trafilatura works on its own copy, so ingest does not copy the tree for it."""
+    import lxml.html
+    from lxml import etree
+
+    body = "".join(f"<p class=x>{' '.join(_WORDS)} {i}.</p>" for i in range(3))
+    page = "<html><body><nav><a href=/>Home</a></nav><div id=comments><p>Nice</p></div>"
+    page += f"<article><h2>Why sleep</h2>{body}</article><footer>(c)</footer></body></html>"
+    root = lxml.html.fromstring(page)
+    before = etree.tostring(root)
+    assert trafilatura_markup(root, fast=fast)
+    assert etree.tostring(root) == before
+
+
 def test_ingested_page_records_the_choice(tmp_path: Path) -> None:
     body = "".join(f"<p>{' '.join(_WORDS)} {i}.</p>" for i in range(8))
     page = tmp_path / "page.html"
