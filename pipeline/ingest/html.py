@@ -183,11 +183,13 @@ def _convert(elements: list, audit: list[Removed]) -> list[Block]:
 
 
 def _convert_markup(markup: str, audit: list[Removed]) -> list[Block]:
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, Tag
 
     soup = BeautifulSoup("<div>" + markup + "</div>", "lxml")
-    for tag in soup.find_all(attrs={PP_ID: True}):
-        del tag[PP_ID]
+    # Our element numbers go: one walk, not bs4's ``find_all(attrs=…)`` matching per tag.
+    for tag in soup.descendants:
+        if isinstance(tag, Tag):
+            tag.attrs.pop(PP_ID, None)
     return _convert_soup(soup, audit)
 
 
