@@ -18,6 +18,7 @@ import re
 from lxml import etree
 
 from plainprint.pipeline.ingest.html_clean import classify, classify_text, lxml_attrs
+from plainprint.pipeline.ingest.html_readability_text import fast_text_length
 from plainprint.pipeline.ingest.html_tree import PP_ID, link_density, text_length
 
 REF_NAMES = re.compile(
@@ -75,7 +76,8 @@ def readability_roots(root, index: dict) -> list:
     level = logging.getLogger("readability.readability").level
     logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
     try:
-        summary = _readability_class()(work).summary(html_partial=True)
+        with fast_text_length():
+            summary = _readability_class()(work).summary(html_partial=True)
     except Exception:  # noqa: BLE001 - readability-lxml raises Unparseable and others
         return []
     finally:
