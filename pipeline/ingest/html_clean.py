@@ -260,12 +260,20 @@ def _id_words(ident: str) -> str:
     return "" if len(re.split(r"[-_]", ident)) > 3 else ident
 
 
+def lxml_names(el) -> tuple[str, str]:
+    """``lxml_attrs(el)``'s ``names`` and ``role`` alone, for the many walks up and down
+    the page that read nothing else (its ``hidden`` costs a style search per element)."""
+    get = el.get
+    return f"{get('class') or ''} {_id_words(get('id') or '')}".lower(), (get("role") or "").lower()
+
+
 def lxml_attrs(el) -> Attrs:
     get = el.get
+    names, role = lxml_names(el)
     return Attrs(
         tag=el.tag if isinstance(el.tag, str) else "",
-        names=f"{get('class') or ''} {_id_words(get('id') or '')}".lower(),
-        role=(get("role") or "").lower(),
+        names=names,
+        role=role,
         label=(get("aria-label") or "").lower(),
         hidden=_hidden(get("hidden"), get("aria-hidden"), get("style")),
     )
@@ -299,27 +307,6 @@ def _hidden(hidden, aria_hidden, style) -> bool:
     return bool(isinstance(style, str) and _HIDDEN_STYLE.search(style))
 
 
-_INLINE_FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"))
-
-
-def any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
-    """One pattern that matches somewhere exactly when one of ``patterns`` does.
-
-    Most elements match no rule; one search instead of one per rule makes the rules cheap
-    to ask of every tag. The rules' own order still decides the reason (the rules have no
-    groups, so no back-reference changes meaning; each keeps its flags).
-    """
-    parts = []
-    for pat in patterns:
-        flags = "".join(f for flag, f in _INLINE_FLAGS if pat.flags & flag)
-        parts.append(f"(?{flags}:{pat.pattern})" if flags else f"(?:{pat.pattern})")
-    return re.compile("|".join(parts))
-
-
-_ANY_NAME_RULE = any_of([pat for _, pat in _NAME_RULES])
-_ANY_TEXT_RULE = any_of([pat for _, pat in _TEXT_RULES])
-
-
 def classify(a: Attrs) -> str | None:
     """Why an element is boilerplate, or None when nothing marks it so."""
     if a.hidden:
@@ -332,11 +319,11 @@ def classify(a: Attrs) -> str | None:
     if a.tag in ("header", "footer") and not a.names.strip():
         return None  # a bare <header>/<footer> inside an article is usually its own
     names = a.names
-    if names.strip() and not _CONTENT_NAMES.search(names) and _ANY_NAME_RULE.search(names):
+    if names.strip() and not _CONTENT_NAMES.search(names):
         for reason, pat in _NAME_RULES:
             if pat.search(names):
                 return reason
-    if a.label and _ANY_NAME_RULE.search(a.label):
+    if a.label:
         for reason, pat in _NAME_RULES:
             if pat.search(a.label):
                 return reason
@@ -346,7 +333,7 @@ def classify(a: Attrs) -> str | None:
 def classify_text(text: str) -> str | None:
     """Reasons that only the text shows: a 'Skip to content' link, a cookie notice."""
     text = " ".join(text.split())
-    if not text or len(text) > 400 or not _ANY_TEXT_RULE.search(text):
+    if not text or len(text) > 400:
         return None
     for reason, pat in _TEXT_RULES:
         if pat.search(text):

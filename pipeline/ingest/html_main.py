@@ -17,7 +17,7 @@ import re
 
 from lxml import etree
 
-from plainprint.pipeline.ingest.html_clean import classify, classify_text, lxml_attrs
+from plainprint.pipeline.ingest.html_clean import classify, classify_text, lxml_attrs, lxml_names
 from plainprint.pipeline.ingest.html_readability_text import fast_text_length
 from plainprint.pipeline.ingest.html_tree import PP_ID, link_density, text_length
 
@@ -92,12 +92,12 @@ def readability_roots(root, index: dict) -> list:
 
 
 def _marked_article(node) -> bool:
-    a = lxml_attrs(node)
+    names, role = lxml_names(node)
     return (
         node.tag in ("article", "main")
-        or a.role == "main"
+        or role == "main"
         or (node.get("itemprop") or "").lower() == "articlebody"
-        or bool(_ARTICLE_NAMES.search(a.names))
+        or bool(_ARTICLE_NAMES.search(names))
     )
 
 
@@ -334,8 +334,8 @@ def _dedupe(elements: list) -> list:
 
 
 def _is_ref_container(el) -> bool:
-    a = lxml_attrs(el)
-    return a.role in REF_ROLES or bool(REF_NAMES.search(a.names))
+    names, role = lxml_names(el)
+    return role in REF_ROLES or bool(REF_NAMES.search(names))
 
 
 def reference_blocks(root, roots: list) -> list:

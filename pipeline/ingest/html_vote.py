@@ -21,8 +21,9 @@ from plainprint.pipeline.ingest.html_clean import removed
 
 READABILITY, TRAFILATURA = "readability-lxml", "trafilatura"
 # Words as the extraction bench counts them: each CJK character or kana is one word.
+# (``[^\W…]`` is the bench's ``(?:(?![…])\w)+`` without a look-ahead at every character.)
 _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])\w)+")
+_WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 
 # readability-lxml's candidate counts as "essentially nothing" below this many words, when
 # trafilatura's is at least three times longer.

@@ -151,35 +151,19 @@ def test_author_box_with_and_without_the_callers_text(html: str, boxed: bool) ->
             assert box.name == "div"
 
 
-_RULE_WORDS = st.sampled_from(
-    ["skip to content", "Cookie", "cookies", "we use", "newsletter", "share", "print", "ad",
-     "sidebar", "related", "Related stories", "comment", "nav", "menu", "-", "_", " ", "x",
-     "sign up for our newsletter", "Was this page helpful", "Advertisement", "4 min read",
-     "Medically reviewed by", "Jane", ":", "subscribe", "\n"]
-)  # fmt: skip
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<div class="Article-Body x" id="main" role="Main" style="display:none">t</div>',
+        '<section id="how-to-sleep-well-at-night" class="refs">t</section>',
+        "<p>t</p>",
+    ],
+)
+def test_lxml_names_are_lxml_attrs_names_and_role(html: str) -> None:
+    import lxml.html
 
+    from plainprint.pipeline.ingest.html_clean import lxml_attrs, lxml_names
 
-@given(st.lists(_RULE_WORDS, max_size=8).map("".join))
-def test_any_rule_finds_a_match_exactly_when_one_rule_does(text: str) -> None:
-    from plainprint.pipeline.ingest.html_clean import (
-        _ANY_NAME_RULE,
-        _ANY_TEXT_RULE,
-        _NAME_RULES,
-        _TEXT_RULES,
-    )
-
-    for combined, rules in ((_ANY_NAME_RULE, _NAME_RULES), (_ANY_TEXT_RULE, _TEXT_RULES)):
-        for sample in (text, text.lower()):
-            expected = any(pat.search(sample) for _, pat in rules)
-            assert (combined.search(sample) is not None) == expected
-
-
-def test_any_of_keeps_each_patterns_flags() -> None:
-    import re
-
-    from plainprint.pipeline.ingest.html_clean import any_of
-
-    combined = any_of([re.compile("^abc$", re.I | re.M), re.compile("x.y", re.S)])
-    assert combined.search("zz\nABC\nzz")
-    assert combined.search("x\ny")
-    assert not combined.search("X\nY") and not combined.search("abcd")
+    el = lxml.html.fragment_fromstring(html)
+    attrs = lxml_attrs(el)
+    assert lxml_names(el) == (attrs.names, attrs.role)

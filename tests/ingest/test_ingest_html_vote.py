@@ -29,6 +29,7 @@ from plainprint.pipeline.ingest.html_vote import (
     needs_fallback,
     reads_as_teasers,
     trafilatura_markup,
+    words,
 )
 
 _WORDS = [
@@ -197,6 +198,15 @@ def test_trafilatura_markup_keeps_structure() -> None:
     markup = trafilatura_markup(lxml.html.fromstring(page))
     assert "<h2>Why sleep</h2>" in markup
     assert "<li>" in markup
+
+
+@given(st.text(alphabet=st.sampled_from("aZé_1١ 日本かカ한\uf900.,-\u3000\n"), max_size=40))
+def test_words_split_as_the_extraction_bench_counts(text: str) -> None:
+    import re
+
+    cjk = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    bench = re.compile(rf"[{cjk}]|(?:(?![{cjk}])\w)+")  # bench/extraction.py's tokens
+    assert words(text) == bench.findall(text.lower())
 
 
 @pytest.mark.parametrize("fast", [True, False])
