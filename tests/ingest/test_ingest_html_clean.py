@@ -167,3 +167,12 @@ def test_lxml_names_are_lxml_attrs_names_and_role(html: str) -> None:
     el = lxml.html.fragment_fromstring(html)
     attrs = lxml_attrs(el)
     assert lxml_names(el) == (attrs.names, attrs.role)
+
+
+@given(st.text(alphabet=st.sampled_from("ab-_ 1"), max_size=12))
+def test_id_words_drops_slugs_of_over_three_parts(ident: str) -> None:
+    import re
+
+    from plainprint.pipeline.ingest.html_clean import _id_words
+
+    assert _id_words(ident) == ("" if len(re.split(r"[-_]", ident)) > 3 else ident)
