@@ -8,6 +8,7 @@ inside it), so the removal audit names the same reasons everywhere.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -311,8 +312,13 @@ def _hidden(hidden, aria_hidden, style) -> bool:
     return bool(isinstance(style, str) and _HIDDEN_STYLE.search(style))
 
 
+@functools.lru_cache(maxsize=4096)
 def classify(a: Attrs) -> str | None:
-    """Why an element is boilerplate, or None when nothing marks it so."""
+    """Why an element is boilerplate, or None when nothing marks it so.
+
+    Cached: a pure function of ``Attrs``, and most elements repeat one another's (five in
+    six on the corpus), so the rules run once per distinct element kind.
+    """
     if a.hidden:
         return "hidden"
     reason = _TAG_RULES.get(a.tag)
@@ -339,6 +345,13 @@ def classify_text(text: str) -> str | None:
     text = " ".join(text.split())
     if not text or len(text) > 400:
         return None
+    return _text_reason(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_reason(text: str) -> str | None:
+    """Cached like ``classify`` (nested tags often hold the same short text); only short,
+    normalised texts reach it, so the cache stays small."""
     for reason, pat in _TEXT_RULES:
         if pat.search(text):
             return reason

@@ -176,3 +176,25 @@ def test_id_words_drops_slugs_of_over_three_parts(ident: str) -> None:
     from plainprint.pipeline.ingest.html_clean import _id_words
 
     assert _id_words(ident) == ("" if len(re.split(r"[-_]", ident)) > 3 else ident)
+
+
+def test_classify_answers_repeated_elements_from_its_cache() -> None:
+    from plainprint.pipeline.ingest.html_clean import Attrs, classify
+
+    attrs = [Attrs("div", "share-bar x", "", "", False), Attrs("div", "post", "", "", False)]
+    first = [classify(a) for a in attrs]
+    hits = classify.cache_info().hits
+    assert [classify(Attrs(a.tag, a.names, a.role, a.label, a.hidden)) for a in attrs] == first
+    assert first == ["share or print widget", None]
+    assert classify.cache_info().hits == hits + 2
+
+
+def test_classify_text_caches_short_normalised_texts_only() -> None:
+    from plainprint.pipeline.ingest.html_clean import _text_reason
+
+    before = _text_reason.cache_info().currsize
+    assert classify_text("We use cookies. " * 40) is None  # over 400 characters
+    assert _text_reason.cache_info().currsize == before
+    assert classify_text("  Skip to\n main content ") == "skip link"
+    assert classify_text("Skip to main content") == "skip link"
+    assert _text_reason.cache_info().currsize <= before + 1
