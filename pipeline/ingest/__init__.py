@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from plainprint.pipeline.document import Document, validate
@@ -23,18 +24,15 @@ FORMATS = {
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
-_TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+# Control characters other than \t \n \v \f \r, C1 controls and the replacement character.
+# One C-level scan: a per-character Python loop cost a millisecond a page.
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 def _looks_binary(text: str) -> bool:
     """Over 5% control or undecodable characters in the first 10,000: not a text file."""
     sample = text[:10000]
-    bad = sum(
-        1
-        for ch in sample
-        if ch == "\ufffd" or ((ord(ch) < 32 or 127 <= ord(ch) < 160) and ch not in _TEXT_CONTROLS)
-    )
-    return bad > 0.05 * len(sample)
+    return len(_BINARY.findall(sample)) > 0.05 * len(sample)
 
 
 def source_format(path: Path) -> str:

@@ -8,6 +8,7 @@ turn the reference list into ``References`` and make the title the single level-
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import re
 from pathlib import Path
@@ -176,19 +177,27 @@ def _second_opinion(
 
 
 def _convert(elements: list, audit: list[Removed]) -> list[Block]:
-    """Serialise the chosen original elements, clean them with BeautifulSoup and convert."""
+    """Serialise the chosen original elements, clean them with BeautifulSoup and convert.
+
+    Each is serialised from a copy without our element numbers (lxml drops them in C), so
+    BeautifulSoup neither builds nor deletes an attribute on every tag.
+    """
     parts = []
     for el in elements:
+        el = copy.deepcopy(el)
+        etree.strip_attributes(el, PP_ID)
         parts.append(etree.tostring(el, encoding="unicode", method="html", with_tail=False))
     return _convert_markup("".join(parts), audit)
 
 
 def _convert_markup(markup: str, audit: list[Removed]) -> list[Block]:
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, Tag
 
     soup = BeautifulSoup("<div>" + markup + "</div>", "lxml")
-    for tag in soup.find_all(attrs={PP_ID: True}):
-        del tag[PP_ID]
+    if PP_ID in markup:  # no tag can carry our element numbers otherwise
+        for tag in soup.descendants:
+            if isinstance(tag, Tag):
+                tag.attrs.pop(PP_ID, None)
     return _convert_soup(soup, audit)
 
 

@@ -8,6 +8,7 @@ inside it), so the removal audit names the same reasons everywhere.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -264,16 +265,28 @@ _CONTENT_NAMES = re.compile(
 
 
 def _id_words(ident: str) -> str:
-    """An id, unless it is a slug made from a heading ("sharing-with-a-single-developer")."""
-    return "" if len(re.split(r"[-_]", ident)) > 3 else ident
+    """An id, unless it is a slug made from a heading ("sharing-with-a-single-developer").
+
+    Over three parts split at ``-`` and ``_`` is three separators or more, counted without
+    a regex split: this runs for every element of the page, most with no id at all.
+    """
+    return "" if ident.count("-") + ident.count("_") >= 3 else ident
+
+
+def lxml_names(el) -> tuple[str, str]:
+    """``lxml_attrs(el)``'s ``names`` and ``role`` alone, for the many walks up and down
+    the page that read nothing else (its ``hidden`` costs a style search per element)."""
+    get = el.get
+    return f"{get('class') or ''} {_id_words(get('id') or '')}".lower(), (get("role") or "").lower()
 
 
 def lxml_attrs(el) -> Attrs:
     get = el.get
+    names, role = lxml_names(el)
     return Attrs(
         tag=el.tag if isinstance(el.tag, str) else "",
-        names=f"{get('class') or ''} {_id_words(get('id') or '')}".lower(),
-        role=(get("role") or "").lower(),
+        names=names,
+        role=role,
         label=(get("aria-label") or "").lower(),
         hidden=_hidden(get("hidden"), get("aria-hidden"), get("style")),
     )
@@ -307,8 +320,13 @@ def _hidden(hidden, aria_hidden, style) -> bool:
     return bool(isinstance(style, str) and _HIDDEN_STYLE.search(style))
 
 
+@functools.lru_cache(maxsize=4096)
 def classify(a: Attrs) -> str | None:
-    """Why an element is boilerplate, or None when nothing marks it so."""
+    """Why an element is boilerplate, or None when nothing marks it so.
+
+    Cached: a pure function of ``Attrs``, and most elements repeat one another's (five in
+    six on the corpus), so the rules run once per distinct element kind.
+    """
     if a.hidden:
         return "hidden"
     reason = _TAG_RULES.get(a.tag)
@@ -335,6 +353,13 @@ def classify_text(text: str) -> str | None:
     text = " ".join(text.split())
     if not text or len(text) > 400:
         return None
+    return _text_reason(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_reason(text: str) -> str | None:
+    """Cached like ``classify`` (nested tags often hold the same short text); only short,
+    normalised texts reach it, so the cache stays small."""
     for reason, pat in _TEXT_RULES:
         if pat.search(text):
             return reason
@@ -389,23 +414,54 @@ _LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", 
 _AUTHOR_BOX_MAX = 1500  # characters: a box with more text is not just about the author
 
 
-def author_box(tag, total: int, keep_share: float):
-    """The box an author/reviewer label heads: the largest ancestor that opens with it."""
+def author_box(tag, total: int, keep_share: float, text: str | None = None):
+    """The box an author/reviewer label heads: the largest ancestor that opens with it.
+
+    ``text`` is ``tag.get_text(" ")`` when the caller has it. Otherwise only the head of
+    the tag's text is read first: a label is at most 60 characters, and most tags asked
+    are long wrappers whose whole text would be joined for nothing.
+    """
     if tag.name not in _LABEL_TAGS:
         return None
-    label = _len(tag.get_text(" "))
-    if not label or label > 60 or not _AUTHOR_LABEL.match(tag.get_text(" ")):
+    if text is None:
+        text, complete = text_upto(tag, _LABEL_SCAN)
+        if not complete:
+            if _len(text) > 60:  # the collapsed head only grows with the rest
+                return None
+            text = tag.get_text(" ")
+    label = _len(text)
+    if not label or label > 60 or not _AUTHOR_LABEL.match(text):
         return None
     box = tag
     node = tag.parent
     while node is not None and node.name not in ("body", "html", "[document]", "article", "main"):
-        text = " ".join(node.get_text(" ").split())
-        if len(text) > _AUTHOR_BOX_MAX or len(text) > keep_share * total:
+        box_text = " ".join(node.get_text(" ").split())
+        if len(box_text) > _AUTHOR_BOX_MAX or len(box_text) > keep_share * total:
             break
-        if not text.startswith(" ".join(tag.get_text(" ").split())):
+        if not box_text.startswith(" ".join(text.split())):
             break
         box, node = node, node.parent
     return box
+
+
+_LABEL_SCAN = 200  # characters of a tag's text read before giving up on it as a label
+
+
+def text_upto(tag, limit: int) -> tuple[str, bool]:
+    """``tag.get_text(" ")`` read only until it reaches ``limit`` characters.
+
+    Returns the text so far and whether it is the whole text (then shorter than
+    ``limit``). The cleaning steps ask short-text questions of every tag; joining the
+    whole text of each wrapper made them quadratic in the nesting depth.
+    """
+    parts: list[str] = []
+    size = -1  # length of " ".join(parts)
+    for string in tag.strings:  # the strings get_text joins (NavigableString, CData)
+        parts.append(string)
+        size += len(string) + 1
+        if size >= limit:
+            return " ".join(parts), False
+    return " ".join(parts), True
 
 
 _BREAK_CLASS = re.compile(r"(?:^|\s)(?:br|line-?break)(?:$|\s)")
@@ -421,11 +477,26 @@ def gone(tag) -> bool:
     return bool(tag.__dict__.get("_decomposed", False))
 
 
+def _break_class(value) -> bool:
+    """Whether a class attribute matches ``_BREAK_CLASS`` as bs4's ``find_all(class_=…)``
+    matches it (one of its values, else all of them joined), without bs4's per-tag
+    matching machinery."""
+    if value is None:
+        return False
+    values = value if isinstance(value, list) else [value]
+    if any(_BREAK_CLASS.search(v) for v in values):
+        return True
+    return len(values) != 1 and bool(_BREAK_CLASS.search(" ".join(values)))
+
+
 def mark_breaks(soup) -> None:
     """An empty element whose class says it is a line break (``<span class="br">``, drawn
     by the site's CSS) becomes a ``<br>``, so the text on either side is not glued together
     ("…and rumination</span><span class=br></span>Meditation…")."""
-    for tag in soup.find_all(class_=_BREAK_CLASS):
+    from bs4 import Tag
+
+    found = [t for t in soup.descendants if isinstance(t, Tag) and _break_class(t.get("class"))]
+    for tag in found:
         if not gone(tag) and not tag.get_text(strip=True) and tag.find(True) is None:
             tag.replace_with(soup.new_tag("br"))
 
@@ -445,13 +516,14 @@ def clean_soup(soup, audit: list[Removed], *, keep_share: float = 0.4) -> None:
         reason = classify(soup_attrs(tag))
         text = None
         if reason is None and tag.name in _TEXT_CHECKED:
-            text = tag.get_text(" ")
-            if len(text) < 400:
+            short, whole = text_upto(tag, 400)
+            if whole:
+                text = short
                 reason = classify_text(text)
         if reason is None and tag.name == "aside":
             reason = _linked_aside(tag)
         if reason is None:
-            box = author_box(tag, total, keep_share)
+            box = author_box(tag, total, keep_share, text)
             if box is not None:
                 tag, reason, text = box, "byline or author box", None
         if reason is None:
@@ -481,6 +553,24 @@ def _slideshow(tag, names: str) -> bool:
     return slides >= 5
 
 
+def _count_media(tag) -> tuple[int, int, list]:
+    """Images, paragraphs and links under ``tag`` in one walk (three ``find_all`` each
+    walked the subtree again, through bs4's matching machinery)."""
+    from bs4 import Tag
+
+    imgs = paras = 0
+    anchors = []
+    for node in tag.descendants:
+        name = node.name if isinstance(node, Tag) else None
+        if name == "img":
+            imgs += 1
+        elif name == "p":
+            paras += 1
+        elif name == "a":
+            anchors.append(node)
+    return imgs, paras, anchors
+
+
 def clean_dense_blocks(soup, audit: list[Removed], *, keep_share: float = 0.4) -> None:
     """Remove image galleries and link farms that carry no marking class, innermost first.
 
@@ -502,13 +592,12 @@ def clean_dense_blocks(soup, audit: list[Removed], *, keep_share: float = 0.4) -
             continue
         if size > keep_share * total:
             continue
-        imgs = len(tag.find_all("img"))
-        paras = len(tag.find_all("p"))
+        imgs, paras, anchors = _count_media(tag)
         reason = None
         if imgs >= 4 and imgs > 1 + paras * 1.3:
             reason = "image gallery"
         elif size:
-            linked = sum(_len(a.get_text(" ")) for a in tag.find_all("a"))
+            linked = sum(_len(a.get_text(" ")) for a in anchors)
             density = linked / size
             if (
                 tag.name not in ("ul", "ol", "table")

@@ -17,7 +17,8 @@ import re
 
 from lxml import etree
 
-from plainprint.pipeline.ingest.html_clean import classify, classify_text, lxml_attrs
+from plainprint.pipeline.ingest.html_clean import classify, classify_text, lxml_attrs, lxml_names
+from plainprint.pipeline.ingest.html_readability_text import fast_text_length
 from plainprint.pipeline.ingest.html_tree import PP_ID, link_density, text_length
 
 REF_NAMES = re.compile(
@@ -75,7 +76,8 @@ def readability_roots(root, index: dict) -> list:
     level = logging.getLogger("readability.readability").level
     logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
     try:
-        summary = _readability_class()(work).summary(html_partial=True)
+        with fast_text_length():
+            summary = _readability_class()(work).summary(html_partial=True)
     except Exception:  # noqa: BLE001 - readability-lxml raises Unparseable and others
         return []
     finally:
@@ -90,12 +92,12 @@ def readability_roots(root, index: dict) -> list:
 
 
 def _marked_article(node) -> bool:
-    a = lxml_attrs(node)
+    names, role = lxml_names(node)
     return (
         node.tag in ("article", "main")
-        or a.role == "main"
+        or role == "main"
         or (node.get("itemprop") or "").lower() == "articlebody"
-        or bool(_ARTICLE_NAMES.search(a.names))
+        or bool(_ARTICLE_NAMES.search(names))
     )
 
 
@@ -332,8 +334,8 @@ def _dedupe(elements: list) -> list:
 
 
 def _is_ref_container(el) -> bool:
-    a = lxml_attrs(el)
-    return a.role in REF_ROLES or bool(REF_NAMES.search(a.names))
+    names, role = lxml_names(el)
+    return role in REF_ROLES or bool(REF_NAMES.search(names))
 
 
 def reference_blocks(root, roots: list) -> list:

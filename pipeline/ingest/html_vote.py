@@ -9,7 +9,6 @@ compared as bags of words (see ``choose``): the choice and its reason go into th
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 from collections import Counter
@@ -22,8 +21,9 @@ from plainprint.pipeline.ingest.html_clean import removed
 
 READABILITY, TRAFILATURA = "readability-lxml", "trafilatura"
 # Words as the extraction bench counts them: each CJK character or kana is one word.
+# (``[^\W…]`` is the bench's ``(?:(?![…])\w)+`` without a look-ahead at every character.)
 _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])\w)+")
+_WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 
 # readability-lxml's candidate counts as "essentially nothing" below this many words, when
 # trafilatura's is at least three times longer.
@@ -59,7 +59,9 @@ def trafilatura_markup(root, *, fast: bool = True) -> str:
     level = logging.getLogger("trafilatura").level
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     # What ``trafilatura.extract(output_format="html", ...)`` does, less the content
-    # fingerprint it hashes for de-duplication, which ingest never reads.
+    # fingerprint it hashes for de-duplication, which ingest never reads. Given an
+    # element, ``bare_extraction`` works on its own copy (``load_html`` returns the element,
+    # then ``if tree is filecontent: tree = copy(tree)``), so ours is not copied again.
     options = Extractor(
         output_format="html",
         fast=fast,
@@ -70,7 +72,7 @@ def trafilatura_markup(root, *, fast: bool = True) -> str:
         tables=True,
     )
     try:
-        document = bare_extraction(copy.deepcopy(root), options=options, as_dict=False)
+        document = bare_extraction(root, options=options, as_dict=False)
         # as_dict=False gives trafilatura's Document (its stubs say Document | dict)
         out = determine_returnstring(document, options) if document is not None else ""  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - a failing second opinion is no opinion

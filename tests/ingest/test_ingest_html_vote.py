@@ -29,6 +29,7 @@ from plainprint.pipeline.ingest.html_vote import (
     needs_fallback,
     reads_as_teasers,
     trafilatura_markup,
+    words,
 )
 
 _WORDS = [
@@ -197,6 +198,30 @@ def test_trafilatura_markup_keeps_structure() -> None:
     markup = trafilatura_markup(lxml.html.fromstring(page))
     assert "<h2>Why sleep</h2>" in markup
     assert "<li>" in markup
+
+
+@given(st.text(alphabet=st.sampled_from("aZé_1١ 日本かカ한\uf900.,-\u3000\n"), max_size=40))
+def test_words_split_as_the_extraction_bench_counts(text: str) -> None:
+    import re
+
+    cjk = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    bench = re.compile(rf"[{cjk}]|(?:(?![{cjk}])\w)+")  # bench/extraction.py's tokens
+    assert words(text) == bench.findall(text.lower())
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_trafilatura_markup_leaves_the_callers_tree_alone(fast: bool) -> None:
+    """trafilatura works on its own copy, so ingest does not copy the tree for it."""
+    import lxml.html
+    from lxml import etree
+
+    body = "".join(f"<p class=x>{' '.join(_WORDS)} {i}.</p>" for i in range(3))
+    page = "<html><body><nav><a href=/>Home</a></nav><div id=comments><p>Nice</p></div>"
+    page += f"<article><h2>Why sleep</h2>{body}</article><footer>(c)</footer></body></html>"
+    root = lxml.html.fromstring(page)
+    before = etree.tostring(root)
+    assert trafilatura_markup(root, fast=fast)
+    assert etree.tostring(root) == before
 
 
 def test_ingested_page_records_the_choice(tmp_path: Path) -> None:
