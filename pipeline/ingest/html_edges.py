@@ -113,10 +113,7 @@ def trim_tail(blocks: list[Block], audit: list[Removed], author: str | None = No
     Works backwards; a reference list or a non-label heading ends the search (what precedes
     it is article). The cut is kept only if it leaves ``1 - _MAX_SHARE`` of the words.
     """
-    sizes = [len(block_words(b)) for b in blocks]
-    total = sum(sizes)
-    if not total:
-        return blocks
+    sizes: list[int] = []  # words per block, counted once a cut is in view
     cut = label_cut = len(blocks)
     bio = False
     i = len(blocks) - 1
@@ -125,10 +122,14 @@ def trim_tail(blocks: list[Block], audit: list[Removed], author: str | None = No
         if isinstance(block, References):
             break
         label = is_furniture_label(block)
-        introduced = i > 0 and _introduces(blocks[i - 1])
-        if label or (i == cut - 1 and not introduced and _furniture_block(block, author, bio)):
+        if label or (
+            i == cut - 1
+            and not (i > 0 and _introduces(blocks[i - 1]))
+            and _furniture_block(block, author, bio)
+        ):
             bio = bio or is_author_bio(" ".join(block_lines([block])), author)
-            if sum(sizes[i:]) > _MAX_SHARE * total:
+            sizes = sizes or [len(block_words(b)) for b in blocks]
+            if sum(sizes[i:]) > _MAX_SHARE * sum(sizes):
                 break
             cut = i
             label_cut = i if label else label_cut

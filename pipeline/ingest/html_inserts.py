@@ -37,38 +37,46 @@ _COPY_WORDS = 6  # a repeated run shorter than this is not worth a rule
 
 def drop_inserts(blocks: list[Block], audit: list[Removed]) -> list[Block]:
     """Remove related-story cards, "Related:" lines and stuttered copies from the body."""
-    return _drop_stutter(_drop_cards(blocks, audit), audit)
+    texts = _Texts()
+    return _drop_stutter(_drop_cards(blocks, audit, texts), audit, texts)
 
 
-def _text(block: Block) -> str:
-    return " ".join(block_lines([block]))
+class _Texts(dict):
+    """Each block's text, worked out once per call (both passes read every block's)."""
+
+    def __call__(self, block: Block) -> str:
+        text = self.get(id(block))
+        if text is None:
+            text = self[id(block)] = " ".join(block_lines([block]))
+        return text
 
 
-def _audit(blocks: list[Block], why: str, audit: list[Removed]) -> None:
-    entry = removed(" ".join(_text(b) for b in blocks), why)
+def _audit(blocks: list[Block], why: str, audit: list[Removed], text: _Texts) -> None:
+    entry = removed(" ".join(text(b) for b in blocks), why)
     if entry is not None:
         audit.append(entry)
 
 
-def _drop_cards(blocks: list[Block], audit: list[Removed]) -> list[Block]:
+def _drop_cards(blocks: list[Block], audit: list[Removed], text_of: _Texts) -> list[Block]:
     out: list[Block] = []
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        text = _text(block)
+        text = text_of(block)
         if (
             isinstance(block, Paragraph)
             and _INLINE_LABEL.match(text)
             and len(text.split()) <= _INLINE_WORDS
             and link_share(block) >= _LINKED
         ):
-            _audit([block], "related-story link inside the article", audit)
+            _audit([block], "related-story link inside the article", audit, text_of)
             i += 1
             continue
         if isinstance(block, Paragraph | Heading) and _CARD_LABEL.match(text):
-            card = _card_after(blocks, i + 1)
+            card = _card_after(blocks, i + 1, text_of)
             if card:
-                _audit(blocks[i : i + 1 + card], "related-story card inside the article", audit)
+                why = "related-story card inside the article"
+                _audit(blocks[i : i + 1 + card], why, audit, text_of)
                 i += 1 + card
                 continue
         out.append(block)
@@ -76,7 +84,7 @@ def _drop_cards(blocks: list[Block], audit: list[Removed]) -> list[Block]:
     return out
 
 
-def _card_after(blocks: list[Block], start: int) -> int:
+def _card_after(blocks: list[Block], start: int, text_of: _Texts) -> int:
     """How many blocks after a card's label make the card: a linked headline, then perhaps a
     short teaser that is not linked (0 when the label is not followed by a linked headline)."""
     if start >= len(blocks):
@@ -84,7 +92,7 @@ def _card_after(blocks: list[Block], start: int) -> int:
     head = blocks[start]
     if not isinstance(head, Heading | Paragraph) or link_share(head) < _LINKED:
         return 0
-    if len(_text(head).split()) > _INLINE_WORDS:
+    if len(text_of(head).split()) > _INLINE_WORDS:
         return 0
     nxt = blocks[start + 1] if start + 1 < len(blocks) else None
     if (
@@ -98,21 +106,22 @@ def _card_after(blocks: list[Block], start: int) -> int:
     return 1
 
 
-def _key(block: Block) -> tuple[str, str]:
-    return type(block).__name__, " ".join(_text(block).lower().split())
+def _key(block: Block, text_of: _Texts) -> tuple[str, str]:
+    return type(block).__name__, text_of(block).lower()  # block_lines squeezed the spaces
 
 
-def _drop_stutter(blocks: list[Block], audit: list[Removed]) -> list[Block]:
+def _drop_stutter(blocks: list[Block], audit: list[Removed], text_of: _Texts) -> list[Block]:
     """A run of different blocks repeated at once (A B A B) is one run printed for two
     screen sizes."""
-    keys = [_key(b) for b in blocks]
+    keys = [_key(b, text_of) for b in blocks]
     out: list[Block] = []
     out_keys: list[tuple[str, str]] = []
     i = 0
     while i < len(blocks):
         size = _copy_size(keys, i, out_keys)
         if size:
-            _audit(blocks[i : i + size], "printed twice (a copy for another screen size)", audit)
+            why = "printed twice (a copy for another screen size)"
+            _audit(blocks[i : i + size], why, audit, text_of)
             i += size
             continue
         out.append(blocks[i])
@@ -129,7 +138,10 @@ def _copy_size(keys: list[tuple[str, str]], i: int, kept: list[tuple[str, str]])
     """
     for size in range(2, min(_MAX_COPY, len(kept)) + 1):
         run = keys[i : i + size]
-        words = sum(len(k[1].split()) for k in run)
-        if run == kept[-size:] and len(set(run)) == size and words >= _COPY_WORDS:
+        if (
+            run == kept[-size:]
+            and len(set(run)) == size
+            and sum(len(k[1].split()) for k in run) >= _COPY_WORDS
+        ):
             return size
     return 0
