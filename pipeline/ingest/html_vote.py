@@ -210,7 +210,8 @@ def choose(mine: list[Block], theirs: Candidate, audit: list[Removed]) -> Choice
     Records the choice and its reason in ``audit`` (an entry whose reason starts with
     "extractor choice:"), and every block dropped from the kept candidate.
     """
-    a, b = _bag(mine), theirs.bag
+    mine_words = [block_words(block) for block in mine]  # read once, used twice
+    a, b = Counter(w for ws in mine_words for w in ws), theirs.bag
     na, nb = sum(a.values()), sum(b.values())
     shared = sum((a & b).values())
     sizes = f"{READABILITY} {na} words, {TRAFILATURA} {nb}, {shared} shared"
@@ -233,7 +234,7 @@ def choose(mine: list[Block], theirs: Candidate, audit: list[Removed]) -> Choice
     else:
         why = "the two agree" if shared >= 0.8 * min(na, nb) else "no clear agreement"
         kept = (
-            _trim_teasers(mine, b, audit, any_absent=na <= _TRIM_RATIO * nb)
+            _trim_teasers(mine, b, audit, na <= _TRIM_RATIO * nb, mine_words)
             if shared >= 0.9 * nb
             else mine
         )
@@ -298,16 +299,19 @@ def reads_as_code(block: Block) -> bool:
     return sum(bool(_CODE_MARKS.search(ln)) for ln in lines) * 2 >= len(lines)
 
 
-def _unshared(blocks: list[Block], other: Counter) -> list[tuple[Block, list[str], bool]]:
-    """Each block, its words, and whether it is absent from ``other``.
+def _unshared(
+    blocks: list[Block], other: Counter, block_word_lists: list[list[str]] | None = None
+) -> list[tuple[Block, list[str], bool]]:
+    """Each block, its words (``block_word_lists`` when the caller has them), and whether
+    it is absent from ``other``.
 
     Words are taken from ``other`` as they are matched (a bag, in reading order), so a block
     of common words counts as absent once the shared text has used them up.
     """
     left = Counter(other)
     out = []
-    for block in blocks:
-        ws = block_words(block)
+    for n, block in enumerate(blocks):
+        ws = block_word_lists[n] if block_word_lists is not None else block_words(block)
         found = 0
         for w in ws:
             if left[w] > 0:
@@ -340,7 +344,11 @@ def _reads_as_article(blocks: list[Block], other: Counter) -> bool:
 
 
 def _trim_teasers(
-    blocks: list[Block], other: Counter, audit: list[Removed], any_absent: bool = False
+    blocks: list[Block],
+    other: Counter,
+    audit: list[Removed],
+    any_absent: bool = False,
+    block_word_lists: list[list[str]] | None = None,
 ) -> list[Block]:
     """Drop leading and trailing blocks that trafilatura left out and that read as teasers.
 
@@ -348,7 +356,7 @@ def _trim_teasers(
     After it, with ``any_absent`` (trafilatura's candidate is no fragment), everything
     trafilatura left out goes: comments, author boxes, "more from" sections.
     """
-    marked = _unshared(blocks, other)
+    marked = _unshared(blocks, other, block_word_lists)
     shared = [i for i, (_, _, absent) in enumerate(marked) if not absent]
     if not shared:
         return blocks
