@@ -512,6 +512,9 @@ def main(argv: list[str] | None = None) -> int:
     import logging
 
     logging.disable(logging.CRITICAL)  # readability-lxml and trafilatura log per page
+    from plainprint.pipeline.runtime import tune_gc
+
+    tune_gc()  # as in a plainprint process; every tool is timed under the same pace
 
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
     pages = load_pages(args.corpus, tuple(args.subset or SUBSETS))

@@ -23,6 +23,7 @@ from plainprint.pipeline.config import Config
 from plainprint.pipeline.errors import PlainprintError
 from plainprint.pipeline.layout import error_path, errors_for, output_paths
 from plainprint.pipeline.manifest import Entry, Manifest
+from plainprint.pipeline.runtime import tune_gc
 from plainprint.pipeline.sources import Source
 
 STAGES = ("document", "report", "render", "print")
@@ -349,7 +350,7 @@ def build_many(
                 assert built is not None  # only a probe returns None
                 done(built)
         else:
-            pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_ignore_sigint)
+            pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_start_worker)
             try:
                 run_on(pool, todo)
             except BaseException:  # Ctrl-C (or a crash): stop now, not when the queue is done
@@ -368,6 +369,11 @@ def _ignore_sigint() -> None:
     with the next source.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _start_worker() -> None:
+    _ignore_sigint()
+    tune_gc()  # a spawned worker starts with the collector's default pace
 
 
 def _stop_pool(pool: ProcessPoolExecutor, out: Path) -> None:

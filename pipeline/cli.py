@@ -55,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     import logging  # not before: `plainprint --help` should start fast
 
+    from plainprint.pipeline.runtime import tune_gc
+
+    tune_gc()
+
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.WARNING,
         format="plainprint: %(levelname)s: %(message)s",
