@@ -93,20 +93,19 @@ def drop_lead_meta(
             return out + blocks[n:]
         if isinstance(block, Paragraph):
             text = plain_text(block.content)
-            why = (
-                "author bio"
-                if author is not None and is_author_bio(text, author)
-                else "byline or date"
-                if len(text.split()) < _RUNNING_WORDS and is_lead_meta(text)
-                else None
-            )
-            if why is None and len(text.split()) >= _RUNNING_WORDS:
-                running += 1
-            elif why is not None:
-                entry = removed(text, why)
-                if entry is not None:
-                    audit.append(entry)
+            short = len(text.split()) < _RUNNING_WORDS
+            if author is not None and is_author_bio(text, author):
+                why = "author bio"
+            elif short and is_lead_meta(text):
+                why = "byline or date"
+            else:
+                running += not short
+                out.append(block)
                 continue
+            entry = removed(text, why)
+            if entry is not None:
+                audit.append(entry)
+            continue
         elif isinstance(block, ListBlock) and _all_lead_meta(block):
             entry = removed(" ".join(block_lines([block])), "byline or date")
             if entry is not None:
@@ -144,16 +143,15 @@ def drop_title_repeat(blocks: list[Block], title: str, audit: list[Removed]) -> 
     out: list[Block] = []
     kept_heading = False
     for n, block in enumerate(blocks):
-        repeat = (
-            n < _TITLE_ZONE
-            and isinstance(block, Heading | Paragraph)
-            and _norm(plain_text(block.content)) == want
-        )
-        if repeat and not (isinstance(block, Heading) and not kept_heading):
-            entry = removed(plain_text(block.content), "repeats the title")  # type: ignore[union-attr]
-            if entry is not None:
-                audit.append(entry)
-            continue
-        kept_heading = kept_heading or (repeat and isinstance(block, Heading))
+        if n < _TITLE_ZONE and isinstance(block, Heading | Paragraph):
+            text = plain_text(block.content)
+            if _norm(text) == want:
+                if isinstance(block, Heading) and not kept_heading:
+                    kept_heading = True  # the title's own heading
+                else:
+                    entry = removed(text, "repeats the title")
+                    if entry is not None:
+                        audit.append(entry)
+                    continue
         out.append(block)
     return out

@@ -125,6 +125,8 @@ _CJK_CHAR = re.compile(f"[{_CJK}]")
 def _line_size(line: str) -> float:
     """A line's length in words, CJK characters counted at ``_CJK_PER_WORD`` per word."""
     ws = words(line)
+    if _CJK_CHAR.search(line) is None:
+        return len(ws)
     cjk = sum(1 for w in ws if _CJK_CHAR.fullmatch(w))
     return len(ws) - cjk + cjk / _CJK_PER_WORD
 
@@ -143,9 +145,8 @@ def reads_as_teasers(block: Block) -> bool:
         return True
     if isinstance(block, Paragraph) and is_cut_excerpt(lines[-1]):
         return True
-    if len(lines) >= 3 and sum(bool(_STAMP_END.search(line)) for line in lines) * 3 >= 2 * len(
-        lines
-    ):
+    stamped = sum(bool(_STAMP_END.search(line[-_END:])) for line in lines)
+    if len(lines) >= 3 and stamped * 3 >= 2 * len(lines):
         return True  # a news listing: "headline  Source  3/9(木) 15:47" line after line
     return len(lines) >= 3 and per_line < _SHORT_LINE
 
@@ -154,6 +155,9 @@ def reads_as_teasers(block: Block) -> bool:
 # more…"): a listing's teaser of another post. The article's own paragraphs end a sentence.
 _CUT_END = re.compile(r"(?:[a-z,;]|\.\.\.|…|\[(?:…|\.\.\.)\])\s*$")
 _EXCERPT_WORDS = 20
+# The end-anchored patterns here look at a line's last characters only: searched over a whole
+# line, ``…$`` is tried at every position of it.
+_END = 40
 # A line that ends with a time or a date: "… 15:47", "… 3/9(木)", "… 2 hours ago", "… May 3, 2024".
 _STAMP_END = re.compile(
     r"(?:\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s*\(\w\))?"
@@ -162,7 +166,7 @@ _STAMP_END = re.compile(
 
 
 def is_cut_excerpt(line: str) -> bool:
-    return len(line.split()) >= _EXCERPT_WORDS and bool(_CUT_END.search(line))
+    return len(line.split()) >= _EXCERPT_WORDS and bool(_CUT_END.search(line[-_END:]))
 
 
 @dataclass
@@ -256,7 +260,7 @@ def has_sentences(blocks: list[Block]) -> bool:
     """Whether any line of ``blocks`` is a sentence: a run of names or links (a client list,
     a tag cloud) has none, and is no article, however long."""
     for line in block_lines(blocks):
-        if _SENTENCE_END.search(line) and len(words(line)) >= _SENTENCE_WORDS:
+        if _SENTENCE_END.search(line[-_END:]) and len(words(line)) >= _SENTENCE_WORDS:
             return True
     return False
 
